@@ -1,0 +1,1 @@
+"""In-memory storage: the whole database in a process's dictionaries, with real transactions."""

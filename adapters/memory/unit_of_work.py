@@ -1,0 +1,56 @@
+import copy
+from collections.abc import Sequence
+
+from adapters.memory.repositories import MemoryPostRepository, MemoryUserRepository
+from adapters.memory.store import MemoryStore
+from application.ports.events import EventPublisher
+from application.ports.unit_of_work import UnitOfWork
+from domain.errors import EmailAlreadyRegistered, SlugAlreadyTaken, UsernameAlreadyTaken
+from domain.events import DomainEvent
+
+
+class MemoryUnitOfWork(UnitOfWork):
+    """Reads copies from the store; commit checks the unique rules and writes every change
+    back at once under the store's lock, as a database's constraints and transaction would."""
+
+    users: MemoryUserRepository
+    posts: MemoryPostRepository
+
+    def __init__(self, store: MemoryStore, publisher: EventPublisher) -> None:
+        super().__init__(publisher)
+        self._store = store
+
+    async def _begin(self) -> None:
+        self.users = MemoryUserRepository(self._store)
+        self.posts = MemoryPostRepository(self._store)
+
+    async def _commit(self, events: Sequence[DomainEvent]) -> None:
+        async with self._store.lock:
+            self._check_unique_rules()
+            for user in self.users.seen.values():
+                self._store.users[user.id] = copy.deepcopy(user)
+            for post in self.posts.seen.values():
+                if post.id in self.posts.removed:
+                    self._store.posts.pop(post.id, None)
+                else:
+                    self._store.posts[post.id] = copy.deepcopy(post)
+
+    def _check_unique_rules(self) -> None:
+        emails = {u.email: u.id for u in self._store.users.values()}
+        usernames = {u.username: u.id for u in self._store.users.values()}
+        for user in self.users.added:
+            if emails.setdefault(user.email, user.id) != user.id:
+                raise EmailAlreadyRegistered()
+            if usernames.setdefault(user.username, user.id) != user.id:
+                raise UsernameAlreadyTaken()
+        slugs = {p.slug: p.id for p in self._store.posts.values()}
+        for post in self.posts.added:
+            if slugs.setdefault(post.slug, post.id) != post.id:
+                raise SlugAlreadyTaken()
+
+    async def _rollback(self) -> None:
+        self.users.seen.clear()
+        self.posts.seen.clear()
+
+    async def _close(self) -> None:
+        return None

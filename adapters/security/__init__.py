@@ -1,0 +1,1 @@
+"""Security adapters: argon2 password hashing and JWT access tokens."""

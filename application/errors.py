@@ -1,0 +1,33 @@
+"""Application errors: a use case cannot go on. Entrypoints map each to an HTTP status."""
+
+
+class ApplicationError(Exception):
+    """Base of every error a use case raises on purpose."""
+
+
+class NotFound(ApplicationError):
+    """The thing asked for does not exist, or the caller may not know that it does."""
+
+
+class UserNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("user not found")
+
+
+class PostNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("post not found")
+
+
+class AuthenticationFailed(ApplicationError):
+    """The caller could not be identified."""
+
+
+class InvalidCredentials(AuthenticationFailed):
+    def __init__(self) -> None:
+        super().__init__("incorrect username or password")
+
+
+class InvalidToken(AuthenticationFailed):
+    def __init__(self, reason: str = "invalid or expired token") -> None:
+        super().__init__(reason)

@@ -1,0 +1,104 @@
+"""Repositories: one per aggregate. They remember what they hand out so the unit of work
+can save changes and collect events; adapters implement the underscored methods."""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from application.pagination import Page, PageRequest
+from domain.ids import PostId, UserId
+from domain.posts.post import Post
+from domain.posts.values import Slug
+from domain.users.user import User
+from domain.users.values import Email, Username
+
+
+class UserRepository(ABC):
+    def __init__(self) -> None:
+        self.seen: dict[UserId, User] = {}
+
+    def add(self, user: User) -> None:
+        """Stage a new user; it is written when the unit of work commits."""
+        self._add(user)
+        self.seen[user.id] = user
+
+    async def get(self, user_id: UserId) -> User | None:
+        return self._track(await self._get(user_id))
+
+    async def get_by_login(self, login: str) -> User | None:
+        """The user whose e-mail or username is ``login``, whatever its case."""
+        return self._track(await self._get_by_login(login.strip().lower()))
+
+    async def list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
+        """Users oldest first; deactivated ones only when asked for."""
+        found = await self._list(page, include_inactive=include_inactive)
+        for user in found.items:
+            self._track(user)
+        return found
+
+    def _track(self, user: User | None) -> User | None:
+        if user is None:
+            return None
+        return self.seen.setdefault(user.id, user)
+
+    @abstractmethod
+    def _add(self, user: User) -> None: ...
+
+    @abstractmethod
+    async def _get(self, user_id: UserId) -> User | None: ...
+
+    @abstractmethod
+    async def _get_by_login(self, login: str) -> User | None: ...
+
+    @abstractmethod
+    async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]: ...
+
+    @abstractmethod
+    async def email_taken(self, email: Email) -> bool: ...
+
+    @abstractmethod
+    async def username_taken(self, username: Username) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PostFilter:
+    """Which posts a list shows. Lists show published posts only."""
+
+    tag: str | None = None
+    author_id: UserId | None = None
+
+
+class PostRepository(ABC):
+    def __init__(self) -> None:
+        self.seen: dict[PostId, Post] = {}
+
+    def add(self, post: Post) -> None:
+        self._add(post)
+        self.seen[post.id] = post
+
+    async def get(self, post_id: PostId) -> Post | None:
+        post = await self._get(post_id)
+        return None if post is None else self.seen.setdefault(post.id, post)
+
+    async def remove(self, post: Post) -> None:
+        """Stage the post's deletion; its events are still collected on commit."""
+        await self._remove(post)
+        self.seen[post.id] = post
+
+    async def list_published(self, where: PostFilter, page: PageRequest) -> Page[Post]:
+        """Published posts, newest first, with a fixed number of queries whatever the page."""
+        return await self._list_published(where, page)
+
+    @abstractmethod
+    def _add(self, post: Post) -> None: ...
+
+    @abstractmethod
+    async def _get(self, post_id: PostId) -> Post | None: ...
+
+    @abstractmethod
+    async def _remove(self, post: Post) -> None: ...
+
+    @abstractmethod
+    async def _list_published(self, where: PostFilter, page: PageRequest) -> Page[Post]: ...
+
+    @abstractmethod
+    async def slug_taken(self, slug: Slug) -> bool: ...

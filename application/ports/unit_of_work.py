@@ -1,0 +1,71 @@
+"""The unit of work: one transaction, one connection, all or nothing."""
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Self
+
+from application.ports.events import EventPublisher
+from application.ports.repositories import PostRepository, UserRepository
+from domain.events import Aggregate, DomainEvent
+
+
+class UnitOfWork(ABC):
+    """An async context manager around one transaction.
+
+    Promises: everything staged through ``users`` and ``posts`` is written by ``commit()``
+    atomically, or not at all; leaving the block without ``commit()`` (or by an exception)
+    rolls back; after a successful commit the events recorded by the aggregates it saw are
+    handed to the event publisher, once. Conflicts with committed data are raised from
+    ``commit()`` as domain errors (e.g. EmailAlreadyRegistered).
+    """
+
+    users: UserRepository
+    posts: PostRepository
+
+    def __init__(self, publisher: EventPublisher) -> None:
+        self._publisher = publisher
+        self._committed = False
+
+    async def __aenter__(self) -> Self:
+        self._committed = False
+        await self._begin()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if not self._committed:
+                await self._rollback()
+        finally:
+            await self._close()
+
+    async def commit(self) -> None:
+        events = self._pull_events()
+        await self._commit(events)
+        self._committed = True
+        if events:
+            await self._publisher.publish(events)
+
+    def _pull_events(self) -> list[DomainEvent]:
+        aggregates: list[Aggregate] = [*self.users.seen.values(), *self.posts.seen.values()]
+        return [event for aggregate in aggregates for event in aggregate.pull_events()]
+
+    @abstractmethod
+    async def _begin(self) -> None:
+        """Open the transaction and set up ``users`` and ``posts``."""
+
+    @abstractmethod
+    async def _commit(self, events: Sequence[DomainEvent]) -> None:
+        """Write every staged change (and, later, the events to an outbox) atomically."""
+
+    @abstractmethod
+    async def _rollback(self) -> None: ...
+
+    @abstractmethod
+    async def _close(self) -> None:
+        """Release the connection; called once on every exit."""

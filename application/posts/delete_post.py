@@ -1,0 +1,23 @@
+from application.errors import PostNotFound
+from application.ports.clock import Clock
+from application.ports.unit_of_work import UnitOfWork
+from domain.ids import PostId
+from domain.roles import Actor
+
+
+class DeletePost:
+    """The author, or an admin, deletes a post (PermissionDenied for anyone else)."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, actor: Actor, post_id: PostId) -> None:
+        async with self._uow as uow:
+            post = await uow.posts.get(post_id)
+            if post is None or not (post.is_visible_to(actor) or actor.is_admin):
+                raise PostNotFound()
+            post.ensure_deletable_by(actor)
+            post.delete(now=self._clock.now())
+            await uow.posts.remove(post)
+            await uow.commit()

@@ -1,0 +1,51 @@
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from application.errors import PostNotFound
+from application.ports.clock import Clock
+from application.ports.unit_of_work import UnitOfWork
+from application.posts.views import PostView
+from domain.ids import PostId
+from domain.posts.policy import ContentPolicy
+from domain.posts.values import Content, Tags, Title
+from domain.roles import Actor
+
+
+@dataclass(frozen=True, slots=True)
+class UpdatePostCommand:
+    """Fields left as None stay as they are. The slug and the author never change."""
+
+    title: str | None = None
+    content: str | None = None
+    tags: Sequence[str] | None = None
+    published: bool | None = None
+
+
+class UpdatePost:
+    """The author changes their post (PermissionDenied for anyone else; PostNotFound for a
+    draft that is not theirs)."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock, policy: ContentPolicy) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._policy = policy
+
+    async def __call__(self, actor: Actor, post_id: PostId, command: UpdatePostCommand) -> PostView:
+        title = None if command.title is None else Title(command.title)
+        content = None if command.content is None else Content(command.content)
+        tags = None if command.tags is None else Tags.of(command.tags)
+        async with self._uow as uow:
+            post = await uow.posts.get(post_id)
+            if post is None or not post.is_visible_to(actor):
+                raise PostNotFound()
+            post.ensure_editable_by(actor)
+            now = self._clock.now()
+            post.edit(title=title, content=content, policy=self._policy, now=now)
+            if tags is not None:
+                post.retag(tags, now=now)
+            if command.published is True:
+                post.publish(now=now)
+            elif command.published is False:
+                post.unpublish(now=now)
+            await uow.commit()
+        return PostView.of(post)

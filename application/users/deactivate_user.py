@@ -1,0 +1,26 @@
+from application.errors import UserNotFound
+from application.ports.clock import Clock
+from application.ports.unit_of_work import UnitOfWork
+from application.users.views import UserView
+from domain.errors import PermissionDenied
+from domain.ids import UserId
+from domain.roles import Actor
+
+
+class DeactivateUser:
+    """An admin switches a user off: their tokens stop working and they cannot log in."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, actor: Actor, user_id: UserId) -> UserView:
+        if not actor.is_admin:
+            raise PermissionDenied("only an admin may deactivate users")
+        async with self._uow as uow:
+            user = await uow.users.get(user_id)
+            if user is None:
+                raise UserNotFound()
+            user.deactivate(now=self._clock.now())
+            await uow.commit()
+        return UserView.of(user, actor)

@@ -1,0 +1,72 @@
+"""Register a user: a unique e-mail, a unique (possibly derived) username, a hashed password."""
+
+from dataclasses import dataclass
+
+from application.ports.clock import Clock, IdGenerator
+from application.ports.security import PasswordHasher
+from application.ports.unit_of_work import UnitOfWork
+from application.users.views import UserView
+from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
+from domain.ids import UserId
+from domain.roles import Role
+from domain.users.user import User
+from domain.users.values import Age, DisplayName, Email, RawPassword, Username
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterUserCommand:
+    email: str
+    name: str
+    password: str
+    age: int | None = None
+    username: str | None = None
+    role: Role = Role.USER
+
+
+class RegisterUser:
+    """Raises InvalidValue for bad input, EmailAlreadyRegistered or UsernameAlreadyTaken on a
+    clash, including a clash with a registration that commits concurrently."""
+
+    def __init__(
+        self, uow: UnitOfWork, hasher: PasswordHasher, clock: Clock, ids: IdGenerator
+    ) -> None:
+        self._uow = uow
+        self._hasher = hasher
+        self._clock = clock
+        self._ids = ids
+
+    async def __call__(self, command: RegisterUserCommand) -> UserView:
+        email = Email(command.email)
+        name = DisplayName(command.name)
+        password = RawPassword(command.password)
+        age = None if command.age is None else Age(command.age)
+        wanted = None if command.username is None else Username(command.username)
+        user_id = UserId(self._ids.new_id())
+        password_hash = await self._hasher.hash(password.value)
+        async with self._uow as uow:
+            if await uow.users.email_taken(email):
+                raise EmailAlreadyRegistered()
+            username = wanted or await self._free_username(uow, email, user_id)
+            if wanted is not None and await uow.users.username_taken(wanted):
+                raise UsernameAlreadyTaken()
+            user = User.register(
+                id=user_id,
+                email=email,
+                username=username,
+                name=name,
+                password_hash=password_hash,
+                age=age,
+                role=command.role,
+                now=self._clock.now(),
+            )
+            uow.users.add(user)
+            await uow.commit()
+        return UserView.of(user, user.actor)
+
+    @staticmethod
+    async def _free_username(uow: UnitOfWork, email: Email, user_id: UserId) -> Username:
+        """The e-mail's local part, or that with a short suffix from the new id if taken."""
+        base = Username.base_for(email)
+        if not await uow.users.username_taken(base):
+            return base
+        return base.with_suffix(user_id.hex[:8])

@@ -1,0 +1,34 @@
+"""What use cases tell about a user. Never the password hash; e-mail only to whom may see it."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.ids import UserId
+from domain.roles import Actor, Role
+from domain.users.user import User
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    id: UserId
+    username: str
+    name: str
+    age: int | None
+    role: Role
+    is_active: bool
+    created_at: datetime
+    email: str | None
+
+    @classmethod
+    def of(cls, user: User, viewer: Actor | None) -> "UserView":
+        private = viewer is not None and viewer.may_see_private_fields_of(user.id)
+        return cls(
+            id=user.id,
+            username=user.username.value,
+            name=user.name.value,
+            age=None if user.age is None else user.age.value,
+            role=user.role,
+            is_active=user.is_active,
+            created_at=user.created_at,
+            email=user.email.value if private else None,
+        )

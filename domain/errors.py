@@ -1,0 +1,41 @@
+"""Domain errors: a rule of the business was broken. Entrypoints map each to an HTTP status."""
+
+
+class DomainError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+
+class InvalidValue(DomainError):
+    """A value object refused its input; ``field`` names what was wrong, ``message`` says why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class ContentPolicyViolation(InvalidValue):
+    """Text breaks the content policy (for example, a banned word in a title)."""
+
+
+class Conflict(DomainError):
+    """The change would break a uniqueness rule."""
+
+
+class EmailAlreadyRegistered(Conflict):
+    def __init__(self) -> None:
+        super().__init__("a user with this e-mail is already registered")
+
+
+class UsernameAlreadyTaken(Conflict):
+    def __init__(self) -> None:
+        super().__init__("this username is already taken")
+
+
+class SlugAlreadyTaken(Conflict):
+    def __init__(self) -> None:
+        super().__init__("a post with this slug already exists")
+
+
+class PermissionDenied(DomainError):
+    """The actor may not do this to this aggregate."""

@@ -1,0 +1,7 @@
+"""Identifiers of aggregates. Made by the application's IdGenerator port, never in the domain."""
+
+from typing import NewType
+from uuid import UUID
+
+UserId = NewType("UserId", UUID)
+PostId = NewType("PostId", UUID)

@@ -1,0 +1,117 @@
+"""The post aggregate: a draft until published; its author alone may change it."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.errors import PermissionDenied
+from domain.events import Aggregate
+from domain.ids import PostId, UserId
+from domain.posts.events import PostDeleted, PostPublished
+from domain.posts.policy import ContentPolicy
+from domain.posts.values import Content, Slug, Tags, Title
+from domain.roles import Actor
+
+
+@dataclass(eq=False, kw_only=True)
+class Post(Aggregate):
+    id: PostId
+    author_id: UserId
+    title: Title
+    slug: Slug
+    content: Content
+    tags: Tags
+    created_at: datetime
+    updated_at: datetime
+    published_at: datetime | None = None
+
+    @classmethod
+    def write(
+        cls,
+        *,
+        id: PostId,
+        author_id: UserId,
+        title: Title,
+        slug: Slug,
+        content: Content,
+        tags: Tags,
+        policy: ContentPolicy,
+        now: datetime,
+        publish: bool = False,
+    ) -> "Post":
+        policy.check_title(title)
+        post = cls(
+            id=id,
+            author_id=author_id,
+            title=title,
+            slug=slug,
+            content=content,
+            tags=tags,
+            created_at=now,
+            updated_at=now,
+        )
+        if publish:
+            post.publish(now=now)
+        return post
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Post) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def is_visible_to(self, actor: Actor | None) -> bool:
+        return self.is_published or (actor is not None and actor.id == self.author_id)
+
+    def ensure_editable_by(self, actor: Actor) -> None:
+        if actor.id != self.author_id:
+            raise PermissionDenied("only the author may change this post")
+
+    def ensure_deletable_by(self, actor: Actor) -> None:
+        if actor.id != self.author_id and not actor.is_admin:
+            raise PermissionDenied("only the author or an admin may delete this post")
+
+    def edit(
+        self,
+        *,
+        policy: ContentPolicy,
+        now: datetime,
+        title: Title | None = None,
+        content: Content | None = None,
+    ) -> None:
+        if title is not None:
+            policy.check_title(title)
+            self.title = title
+        if content is not None:
+            self.content = content
+        self.updated_at = now
+
+    def retag(self, tags: Tags, *, now: datetime) -> None:
+        self.tags = tags
+        self.updated_at = now
+
+    def publish(self, *, now: datetime) -> None:
+        if self.is_published:
+            return
+        self.published_at = now
+        self.updated_at = now
+        self.record(
+            PostPublished(
+                occurred_at=now,
+                post_id=self.id,
+                author_id=self.author_id,
+                slug=self.slug.value,
+                title=self.title.value,
+            )
+        )
+
+    def unpublish(self, *, now: datetime) -> None:
+        self.published_at = None
+        self.updated_at = now
+
+    def delete(self, *, now: datetime) -> None:
+        """Mark the post as going away; the repository removes it, the event announces it."""
+        self.record(PostDeleted(occurred_at=now, post_id=self.id, author_id=self.author_id))

@@ -1,0 +1,85 @@
+"""The user aggregate."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.events import Aggregate
+from domain.ids import UserId
+from domain.roles import Actor, Role
+from domain.users.events import UserDeactivated, UserRegistered
+from domain.users.values import Age, DisplayName, Email, Username
+
+
+@dataclass(eq=False, kw_only=True)
+class User(Aggregate):
+    """A registered person. ``password_hash`` is opaque here and never leaves persistence."""
+
+    id: UserId
+    email: Email
+    username: Username
+    name: DisplayName
+    password_hash: str
+    created_at: datetime
+    updated_at: datetime
+    age: Age | None = None
+    role: Role = Role.USER
+    is_active: bool = True
+
+    @classmethod
+    def register(
+        cls,
+        *,
+        id: UserId,
+        email: Email,
+        username: Username,
+        name: DisplayName,
+        password_hash: str,
+        now: datetime,
+        age: Age | None = None,
+        role: Role = Role.USER,
+    ) -> "User":
+        user = cls(
+            id=id,
+            email=email,
+            username=username,
+            name=name,
+            password_hash=password_hash,
+            age=age,
+            role=role,
+            created_at=now,
+            updated_at=now,
+        )
+        user.record(
+            UserRegistered(occurred_at=now, user_id=id, email=email.value, username=username.value)
+        )
+        return user
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, User) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(id=self.id, role=self.role)
+
+    def update_profile(
+        self, *, now: datetime, name: DisplayName | None = None, age: Age | None = None
+    ) -> None:
+        if name is not None:
+            self.name = name
+        if age is not None:
+            self.age = age
+        self.updated_at = now
+
+    def change_password(self, new_hash: str, *, now: datetime) -> None:
+        self.password_hash = new_hash
+        self.updated_at = now
+
+    def deactivate(self, *, now: datetime) -> None:
+        if not self.is_active:
+            return
+        self.is_active = False
+        self.updated_at = now
+        self.record(UserDeactivated(occurred_at=now, user_id=self.id))

@@ -1,0 +1,97 @@
+"""Value objects of the user aggregate. Limits are ClassVars that schemas and tables reuse."""
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from domain.errors import InvalidValue
+from domain.text import check_length
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_USERNAME = re.compile(r"^[a-z0-9_-]+$")
+_USERNAME_JUNK = re.compile(r"[^a-z0-9_-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Email:
+    """An e-mail address, stripped and lower-cased so that equality is case-blind."""
+
+    value: str
+    MAX_LEN: ClassVar[int] = 254
+
+    def __post_init__(self) -> None:
+        normalised = self.value.strip().lower()
+        check_length("email", normalised, 3, self.MAX_LEN)
+        if not _EMAIL.match(normalised):
+            raise InvalidValue("email", "is not a valid e-mail address")
+        object.__setattr__(self, "value", normalised)
+
+    @property
+    def local_part(self) -> str:
+        return self.value.split("@", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Username:
+    """The unique public handle: 3-32 of a-z, 0-9, '_' and '-', stored lower-case."""
+
+    value: str
+    MIN_LEN: ClassVar[int] = 3
+    MAX_LEN: ClassVar[int] = 32
+    PATTERN: ClassVar[str] = "^[A-Za-z0-9_-]{3,32}$"
+
+    def __post_init__(self) -> None:
+        normalised = self.value.strip().lower()
+        check_length("username", normalised, self.MIN_LEN, self.MAX_LEN)
+        if not _USERNAME.match(normalised):
+            raise InvalidValue("username", "may contain only a-z, 0-9, '_' and '-'")
+        object.__setattr__(self, "value", normalised)
+
+    @classmethod
+    def base_for(cls, email: Email) -> "Username":
+        """A handle derived from the e-mail's local part, padded or cut to fit the rules."""
+        base = _USERNAME_JUNK.sub("", email.local_part.lower())[: cls.MAX_LEN]
+        return cls(base.ljust(cls.MIN_LEN, "_"))
+
+    def with_suffix(self, suffix: str) -> "Username":
+        """This handle with ``-suffix`` appended, cut so the whole still fits MAX_LEN."""
+        tail = f"-{suffix}"
+        return Username(self.value[: self.MAX_LEN - len(tail)] + tail)
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayName:
+    value: str
+    MIN_LEN: ClassVar[int] = 2
+    MAX_LEN: ClassVar[int] = 100
+
+    def __post_init__(self) -> None:
+        normalised = self.value.strip()
+        check_length("name", normalised, self.MIN_LEN, self.MAX_LEN)
+        object.__setattr__(self, "value", normalised)
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    value: int
+    MIN: ClassVar[int] = 0
+    MAX: ClassVar[int] = 150
+
+    def __post_init__(self) -> None:
+        if not self.MIN <= self.value <= self.MAX:
+            raise InvalidValue("age", f"must be between {self.MIN} and {self.MAX}")
+
+
+@dataclass(frozen=True, slots=True)
+class RawPassword:
+    """A password as typed, checked against the policy. Never stored, never shown in repr."""
+
+    value: str
+    MIN_LEN: ClassVar[int] = 8
+    MAX_LEN: ClassVar[int] = 128
+
+    def __post_init__(self) -> None:
+        check_length("password", self.value, self.MIN_LEN, self.MAX_LEN)
+
+    def __repr__(self) -> str:
+        return "RawPassword('********')"

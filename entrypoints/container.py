@@ -1,0 +1,108 @@
+"""The composition root: the only place that knows which adapters implement the ports."""
+
+from datetime import timedelta
+
+from dependency_injector import containers, providers
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from adapters.events import LoggingEventPublisher
+from adapters.memory.store import MemoryStore
+from adapters.memory.unit_of_work import MemoryUnitOfWork
+from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
+from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
+from adapters.sqlalchemy.engine import engine_resource
+from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from adapters.system import RandomIdGenerator, SystemClock
+from application.auth.authenticate import Authenticate
+from application.auth.log_in import LogIn
+from application.posts.create_post import CreatePost
+from application.posts.delete_post import DeletePost
+from application.posts.get_post import GetPost
+from application.posts.list_posts import ListPosts
+from application.posts.update_post import UpdatePost
+from application.users.change_password import ChangePassword
+from application.users.deactivate_user import DeactivateUser
+from application.users.get_user import GetUser
+from application.users.list_users import ListUsers
+from application.users.register_user import RegisterUser
+from application.users.update_profile import UpdateProfile
+from domain.posts.policy import ContentPolicy
+from entrypoints.settings import Settings
+
+
+def _minutes(value: int) -> timedelta:
+    return timedelta(minutes=value)
+
+
+class Container(containers.DeclarativeContainer):
+    wiring_config = containers.WiringConfiguration(packages=["entrypoints.http.routers"])
+
+    settings = providers.Singleton(Settings)
+
+    clock = providers.Singleton(SystemClock)
+    ids = providers.Singleton(RandomIdGenerator)
+    publisher = providers.Singleton(LoggingEventPublisher)
+    content_policy = providers.Singleton(ContentPolicy.of, settings.provided.banned_words)
+
+    hasher = providers.Singleton(
+        Argon2PasswordHasher,
+        providers.Singleton(
+            Argon2Parameters,
+            time_cost=settings.provided.argon2_time_cost,
+            memory_cost=settings.provided.argon2_memory_cost,
+            parallelism=settings.provided.argon2_parallelism,
+        ),
+    )
+    tokens = providers.Singleton(
+        JwtTokenService,
+        providers.Singleton(
+            JwtParameters,
+            secret=settings.provided.signing_secret,
+            algorithm=settings.provided.jwt_algorithm,
+            issuer=settings.provided.jwt_issuer,
+            audience=settings.provided.jwt_audience,
+            lifetime=providers.Callable(_minutes, settings.provided.access_token_minutes),
+        ),
+    )
+
+    engine = providers.Resource(
+        engine_resource,
+        url=settings.provided.database_url,
+        pool_size=settings.provided.db_pool_size,
+        pool_timeout=settings.provided.db_pool_timeout,
+    )
+    session_factory = providers.Singleton(
+        async_sessionmaker, engine, expire_on_commit=False, autoflush=False
+    )
+    memory_store = providers.Singleton(MemoryStore)
+
+    unit_of_work = providers.Selector(
+        settings.provided.storage,
+        memory=providers.Factory(MemoryUnitOfWork, store=memory_store, publisher=publisher),
+        sql=providers.Factory(
+            SqlAlchemyUnitOfWork, session_factory=session_factory, publisher=publisher
+        ),
+    )
+
+    register_user = providers.Factory(
+        RegisterUser, uow=unit_of_work, hasher=hasher, clock=clock, ids=ids
+    )
+    log_in = providers.Factory(LogIn, uow=unit_of_work, hasher=hasher, tokens=tokens, clock=clock)
+    authenticate = providers.Factory(Authenticate, uow=unit_of_work, tokens=tokens)
+    get_user = providers.Factory(GetUser, uow=unit_of_work)
+    list_users = providers.Factory(ListUsers, uow=unit_of_work)
+    update_profile = providers.Factory(UpdateProfile, uow=unit_of_work, clock=clock)
+    change_password = providers.Factory(
+        ChangePassword, uow=unit_of_work, hasher=hasher, clock=clock
+    )
+    deactivate_user = providers.Factory(DeactivateUser, uow=unit_of_work, clock=clock)
+
+    create_post = providers.Factory(
+        CreatePost, uow=unit_of_work, clock=clock, ids=ids, policy=content_policy
+    )
+    get_post = providers.Factory(GetPost, uow=unit_of_work)
+    list_posts = providers.Factory(ListPosts, uow=unit_of_work)
+    update_post = providers.Factory(
+        UpdatePost, uow=unit_of_work, clock=clock, policy=content_policy
+    )
+    delete_post = providers.Factory(DeletePost, uow=unit_of_work, clock=clock)

@@ -1,0 +1,71 @@
+"""Every setting of Folio, from FOLIO_* environment variables or a .env file."""
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from domain.posts.policy import DEFAULT_BANNED_WORDS
+
+MIN_SECRET_LEN = 32
+WELL_KNOWN_SECRETS = frozenset(
+    {"secret", "changeme", "change-me", "your-secret-key", "supersecret", "jwt-secret", "folio"}
+)
+
+
+class InsecureSettings(RuntimeError):
+    """Production settings that must not be served with."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FOLIO_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "production"] = "development"
+    storage: Literal["memory", "sql"] = "sql"
+    database_url: str = "sqlite+aiosqlite:///./folio.db"
+    db_pool_size: int = Field(default=5, ge=1, le=200)
+    db_pool_timeout: float = Field(
+        default=10.0, gt=0, description="seconds to wait for a pool slot"
+    )
+    jwt_secret: SecretStr | None = None
+    jwt_secret_file: Path = Path(".folio-secret")
+    jwt_algorithm: Literal["HS256", "HS384", "HS512"] = "HS256"
+    jwt_issuer: str = "folio"
+    jwt_audience: str = "folio-api"
+    access_token_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_cost: int = Field(default=65536, ge=8, description="KiB")
+    argon2_parallelism: int = Field(default=4, ge=1)
+    banned_words: list[str] = Field(default_factory=lambda: list(DEFAULT_BANNED_WORDS))
+    log_level: str = "INFO"
+
+    @cached_property
+    def signing_secret(self) -> str:
+        """The JWT secret. Production refuses a missing, short or well-known one; development
+        makes one up the first time and keeps it in ``jwt_secret_file`` (git-ignored)."""
+        given = None if self.jwt_secret is None else self.jwt_secret.get_secret_value()
+        if self.env == "production":
+            return _checked_production_secret(given)
+        return given or _local_development_secret(self.jwt_secret_file)
+
+
+def _checked_production_secret(secret: str | None) -> str:
+    if not secret:
+        raise InsecureSettings("FOLIO_JWT_SECRET must be set in production")
+    if len(secret) < MIN_SECRET_LEN:
+        raise InsecureSettings(f"FOLIO_JWT_SECRET must be at least {MIN_SECRET_LEN} characters")
+    if secret.lower() in WELL_KNOWN_SECRETS or len(set(secret)) < 8:
+        raise InsecureSettings("FOLIO_JWT_SECRET is a well-known or trivial value")
+    return secret
+
+
+def _local_development_secret(path: Path) -> str:
+    if path.exists():
+        return path.read_text().strip()
+    secret = secrets.token_urlsafe(48)
+    path.write_text(secret + "\n")
+    path.chmod(0o600)
+    return secret

@@ -26,6 +26,8 @@ class UserRepository(ABC):
 
     async def get_by_login(self, login: str) -> User | None:
         """The user whose e-mail or username is ``login``, whatever its case."""
+        if "\x00" in login:  # no stored e-mail or username can hold one
+            return None
         return self._track(await self._get_by_login(login.strip().lower()))
 
     async def list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:

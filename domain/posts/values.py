@@ -27,7 +27,10 @@ class Content:
     MAX_LEN: ClassVar[int] = 100_000
 
     def __post_init__(self) -> None:
+        # Kept as written, whitespace included: the stripped text must not be blank and the
+        # whole text, as stored, must fit MAX_LEN.
         check_length("content", self.value.strip(), self.MIN_LEN, self.MAX_LEN)
+        check_length("content", self.value, self.MIN_LEN, self.MAX_LEN)
 
 
 @dataclass(frozen=True, slots=True)

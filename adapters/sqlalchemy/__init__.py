@@ -1,0 +1,1 @@
+"""SQL storage: SQLAlchemy Core tables, explicit row mappers, the unit of work and migrations."""

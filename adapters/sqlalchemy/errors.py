@@ -1,0 +1,73 @@
+"""Database errors translated at the adapter's boundary (ADR 001).
+
+A unique violation of a known constraint becomes the domain's Conflict; anything else the
+database says becomes a StorageError whose message holds no SQL and no parameters.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from domain.errors import (
+    Conflict,
+    EmailAlreadyRegistered,
+    SlugAlreadyTaken,
+    UsernameAlreadyTaken,
+)
+
+
+class StorageError(Exception):
+    """The database failed or refused a statement for a reason the domain does not name."""
+
+
+# Constraint name (PostgreSQL reports it) and "table.column" (SQLite's message names it).
+_UNIQUE_RULES: tuple[tuple[str, str, type[Conflict]], ...] = (
+    ("uq_users_email", "users.email", EmailAlreadyRegistered),
+    ("uq_users_username", "users.username", UsernameAlreadyTaken),
+    ("uq_posts_slug", "posts.slug", SlugAlreadyTaken),
+)
+_SQLITE_UNIQUE = "UNIQUE constraint failed: "
+
+
+def conflict_for(error: IntegrityError) -> Conflict | None:
+    """The domain conflict a unique violation stands for, if it is one of ours."""
+    names = _violated_names(error)
+    for constraint, column, conflict in _UNIQUE_RULES:
+        if constraint in names or column in names:
+            return conflict()
+    return None
+
+
+def _violated_names(error: IntegrityError) -> set[str]:
+    """Constraint and "table.column" names the driver says were violated."""
+    driver_error = error.orig
+    names: set[str] = set()
+    constraint = getattr(getattr(driver_error, "__cause__", None), "constraint_name", None)
+    if isinstance(constraint, str):  # asyncpg
+        names.add(constraint)
+    message = str(driver_error)
+    if message.startswith(_SQLITE_UNIQUE):  # "UNIQUE constraint failed: users.email"
+        names.update(part.strip() for part in message.removeprefix(_SQLITE_UNIQUE).split(","))
+    return names
+
+
+def translate(error: SQLAlchemyError | OSError) -> Exception:
+    """The exception to raise instead of ``error``: a domain Conflict or a StorageError."""
+    if isinstance(error, IntegrityError):
+        conflict = conflict_for(error)
+        if conflict is not None:
+            return conflict
+        return StorageError("the database refused the change (integrity constraint)")
+    if isinstance(error, OSError):
+        return StorageError("the database cannot be reached")
+    return StorageError(f"the database failed ({type(error).__name__})")
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Re-raise database errors raised inside the block as domain conflicts or StorageError."""
+    try:
+        yield
+    except (SQLAlchemyError, OSError) as error:
+        raise translate(error) from error

@@ -1,0 +1,99 @@
+"""Explicit row <-> entity mapping (ADR 002). Rows are plain dicts keyed by column name.
+
+``*_row`` functions give the canonical row of an entity; the unit of work compares the row of an
+entity as loaded with its row at commit to find what changed, so a mapper must be a pure function
+of the entity's state.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from domain.ids import PostId, UserId
+from domain.posts.post import Post
+from domain.posts.values import Content, Slug, Tag, Tags, Title
+from domain.roles import Role
+from domain.users.user import User
+from domain.users.values import Age, DisplayName, Email, Username
+
+Row = dict[str, Any]
+StoredRow = Mapping[Any, Any]  # a row as read: a dict or SQLAlchemy's RowMapping
+
+
+def user_row(user: User) -> Row:
+    return {
+        "id": user.id,
+        "email": user.email.value,
+        "username": user.username.value,
+        "name": user.name.value,
+        "age": None if user.age is None else user.age.value,
+        "role": user.role.value,
+        "is_active": user.is_active,
+        "password_hash": user.password_hash,
+        "created_at": user.created_at,
+        "updated_at": user.updated_at,
+    }
+
+
+def user_from_row(row: StoredRow) -> User:
+    return User(
+        id=UserId(row["id"]),
+        email=Email(row["email"]),
+        username=Username(row["username"]),
+        name=DisplayName(row["name"]),
+        age=None if row["age"] is None else Age(row["age"]),
+        role=Role(row["role"]),
+        is_active=bool(row["is_active"]),
+        password_hash=row["password_hash"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def post_row(post: Post) -> Row:
+    """The ``posts`` row of a post; its tags are in :func:`tag_rows`."""
+    return {
+        "id": post.id,
+        "author_id": post.author_id,
+        "title": post.title.value,
+        "slug": post.slug.value,
+        "content": post.content.value,
+        "created_at": post.created_at,
+        "updated_at": post.updated_at,
+        "published_at": post.published_at,
+    }
+
+
+def tag_rows(post: Post) -> list[Row]:
+    """The ``post_tags`` rows of a post; ``position`` keeps the order the author gave."""
+    return [
+        {"post_id": post.id, "tag": tag.value, "position": position}
+        for position, tag in enumerate(post.tags.values)
+    ]
+
+
+def post_from_row(row: StoredRow, tags: Iterable[str]) -> Post:
+    """A post from its ``posts`` row and its tags, already in position order."""
+    return Post(
+        id=PostId(row["id"]),
+        author_id=UserId(row["author_id"]),
+        title=Title(row["title"]),
+        slug=Slug(row["slug"]),
+        content=Content(row["content"]),
+        tags=Tags(tuple(Tag(tag) for tag in tags)),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        published_at=row["published_at"],
+    )
+
+
+def tags_by_post(rows: Sequence[StoredRow]) -> dict[PostId, list[str]]:
+    """Group ``post_tags`` rows (ordered by position) by post."""
+    grouped: dict[PostId, list[str]] = {}
+    for row in rows:
+        grouped.setdefault(PostId(row["post_id"]), []).append(row["tag"])
+    return grouped
+
+
+def changed_columns(before: Row, after: Row) -> Row:
+    """The columns of ``after`` whose values differ from ``before``."""
+    return {column: value for column, value in after.items() if before.get(column) != value}

@@ -1,0 +1,124 @@
+"""Posts over one AsyncSession; a post's tags are rows of ``post_tags`` ordered by position."""
+
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, delete, exists, func, insert, select, update
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adapters.sqlalchemy.errors import translated_errors
+from adapters.sqlalchemy.mappers import (
+    Row,
+    changed_columns,
+    post_from_row,
+    post_row,
+    tag_rows,
+    tags_by_post,
+)
+from adapters.sqlalchemy.tables import post_tags, posts
+from application.pagination import Page, PageRequest
+from application.ports.repositories import PostFilter, PostRepository
+from domain.ids import PostId
+from domain.posts.post import Post
+from domain.posts.values import Slug
+
+
+class SqlAlchemyPostRepository(PostRepository):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__()
+        self._session = session
+        self._added: dict[PostId, Post] = {}
+        self._removed: set[PostId] = set()
+        self._loaded: dict[PostId, tuple[Row, list[str]]] = {}
+
+    def _add(self, post: Post) -> None:
+        self._added[post.id] = post
+
+    async def _get(self, post_id: PostId) -> Post | None:
+        with translated_errors():
+            row = (
+                (await self._session.execute(select(posts).where(posts.c.id == post_id)))
+                .mappings()
+                .first()
+            )
+            if row is None:
+                return None
+            tags = await self._tags_of([post_id])
+        return self._remember(row, tags.get(post_id, []))
+
+    async def _remove(self, post: Post) -> None:
+        self._removed.add(post.id)
+
+    async def _list_published(self, where: PostFilter, page: PageRequest) -> Page[Post]:
+        conditions: list[ColumnElement[bool]] = [posts.c.published_at.is_not(None)]
+        if where.author_id is not None:
+            conditions.append(posts.c.author_id == where.author_id)
+        if where.tag is not None:
+            conditions.append(
+                exists().where(post_tags.c.post_id == posts.c.id, post_tags.c.tag == where.tag)
+            )
+        newest_first = (posts.c.published_at.desc(), posts.c.id.desc())
+        with translated_errors():
+            total = await self._session.scalar(
+                select(func.count()).select_from(posts).where(*conditions)
+            )
+            query = select(posts).where(*conditions).order_by(*newest_first)
+            result = await self._session.execute(query.offset(page.skip).limit(page.limit))
+            rows = result.mappings().all()
+            tags = await self._tags_of([row["id"] for row in rows]) if rows else {}
+        found = [self._remember(row, tags.get(row["id"], [])) for row in rows]
+        return Page(found, total or 0, page.skip, page.limit)
+
+    async def slug_taken(self, slug: Slug) -> bool:
+        with translated_errors():
+            return bool(
+                await self._session.scalar(select(exists().where(posts.c.slug == slug.value)))
+            )
+
+    async def save_changes(self) -> None:
+        """Insert added posts, update changed ones (replacing their tags if those changed), and
+        delete removed ones (their tags go by ON DELETE CASCADE)."""
+        new = [post for post_id, post in self._added.items() if post_id not in self._removed]
+        if new:
+            await self._session.execute(insert(posts), [post_row(post) for post in new])
+            await self._insert_tags([row for post in new for row in tag_rows(post)])
+        for post_id, (before, before_tags) in self._loaded.items():
+            post = self.seen.get(post_id)
+            if post is None or post_id in self._removed:
+                continue
+            changes = changed_columns(before, post_row(post))
+            if changes:
+                await self._session.execute(
+                    update(posts).where(posts.c.id == post_id).values(changes)
+                )
+            if post.tags.as_strings() != before_tags:
+                await self._session.execute(delete(post_tags).where(post_tags.c.post_id == post_id))
+                await self._insert_tags(tag_rows(post))
+        gone = self._removed - self._added.keys()
+        if gone:
+            await self._session.execute(delete(posts).where(posts.c.id.in_(gone)))
+
+    def mark_saved(self) -> None:
+        """The transaction committed: what is in memory is now what is stored."""
+        for post_id in self._removed:
+            self.seen.pop(post_id, None)
+        self._added.clear()
+        self._removed.clear()
+        self._loaded = {p.id: (post_row(p), p.tags.as_strings()) for p in self.seen.values()}
+
+    async def _tags_of(self, post_ids: Sequence[PostId]) -> dict[PostId, list[str]]:
+        query = (
+            select(post_tags.c.post_id, post_tags.c.tag)
+            .where(post_tags.c.post_id.in_(post_ids))
+            .order_by(post_tags.c.post_id, post_tags.c.position)
+        )
+        return tags_by_post((await self._session.execute(query)).mappings().all())
+
+    async def _insert_tags(self, rows: list[Row]) -> None:
+        if rows:
+            await self._session.execute(insert(post_tags), rows)
+
+    def _remember(self, row: RowMapping, tags: list[str]) -> Post:
+        post = post_from_row(row, tags)
+        self._loaded.setdefault(post.id, (post_row(post), post.tags.as_strings()))
+        return post

@@ -1,0 +1,90 @@
+"""Users over one AsyncSession; ``save_changes()`` writes only what differs from what was loaded."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, exists, func, insert, select, update
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adapters.sqlalchemy.errors import translated_errors
+from adapters.sqlalchemy.mappers import Row, changed_columns, user_from_row, user_row
+from adapters.sqlalchemy.tables import users
+from application.pagination import Page, PageRequest
+from application.ports.repositories import UserRepository
+from domain.ids import UserId
+from domain.users.user import User
+from domain.users.values import Email, Username
+
+
+class SqlAlchemyUserRepository(UserRepository):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__()
+        self._session = session
+        self._added: dict[UserId, User] = {}
+        self._loaded: dict[UserId, Row] = {}
+
+    def _add(self, user: User) -> None:
+        self._added[user.id] = user
+
+    async def _get(self, user_id: UserId) -> User | None:
+        return await self._one(select(users).where(users.c.id == user_id))
+
+    async def _get_by_login(self, login: str) -> User | None:
+        return await self._one(
+            select(users).where((users.c.email == login) | (users.c.username == login))
+        )
+
+    async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
+        where = [] if include_inactive else [users.c.is_active.is_(True)]
+        with translated_errors():
+            total = await self._session.scalar(
+                select(func.count()).select_from(users).where(*where)
+            )
+            query = select(users).where(*where).order_by(users.c.created_at, users.c.id)
+            rows = (
+                await self._session.execute(query.offset(page.skip).limit(page.limit))
+            ).mappings()
+            found = [self._remember(row) for row in rows.all()]
+        return Page(found, total or 0, page.skip, page.limit)
+
+    async def email_taken(self, email: Email) -> bool:
+        return await self._exists(users.c.email == email.value)
+
+    async def username_taken(self, username: Username) -> bool:
+        return await self._exists(users.c.username == username.value)
+
+    async def added_email_taken(self) -> bool:
+        """Whether a user added in this unit of work has an e-mail already stored."""
+        emails = [user.email.value for user in self._added.values()]
+        return bool(emails) and await self._exists(users.c.email.in_(emails))
+
+    async def save_changes(self) -> None:
+        """Insert the added users and update the columns that changed in the loaded ones."""
+        if self._added:
+            await self._session.execute(insert(users), [user_row(u) for u in self._added.values()])
+        for user_id, before in self._loaded.items():
+            user = self.seen.get(user_id)
+            changes = {} if user is None else changed_columns(before, user_row(user))
+            if changes:
+                await self._session.execute(
+                    update(users).where(users.c.id == user_id).values(changes)
+                )
+
+    def mark_saved(self) -> None:
+        """The transaction committed: what is in memory is now what is stored."""
+        self._added.clear()
+        self._loaded = {user.id: user_row(user) for user in self.seen.values()}
+
+    async def _one(self, query: Select[Any]) -> User | None:
+        with translated_errors():
+            row = (await self._session.execute(query)).mappings().first()
+        return None if row is None else self._remember(row)
+
+    def _remember(self, row: RowMapping) -> User:
+        user = user_from_row(row)
+        self._loaded.setdefault(user.id, user_row(user))
+        return user
+
+    async def _exists(self, condition: ColumnElement[bool]) -> bool:
+        with translated_errors():
+            return bool(await self._session.scalar(select(exists().where(condition))))

@@ -1,0 +1,77 @@
+"""The SQL unit of work: one AsyncSession, so one connection and one transaction, per block."""
+
+from collections.abc import Sequence
+from contextlib import suppress
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from adapters.sqlalchemy.errors import translated_errors
+from adapters.sqlalchemy.repositories import SqlAlchemyPostRepository, SqlAlchemyUserRepository
+from application.ports.events import EventPublisher
+from application.ports.unit_of_work import UnitOfWork
+from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
+from domain.events import DomainEvent
+
+
+class SqlAlchemyUnitOfWork(UnitOfWork):
+    """A unit of work over a session from ``session_factory``, opened on entry, closed on exit.
+
+    Promises, beyond the port's: reads and writes of one block share one connection; ``commit()``
+    inserts added aggregates, updates only the columns (and tag lists) that changed since they
+    were loaded, and deletes removed posts, in one transaction. A unique violation is raised as
+    the domain's Conflict (EmailAlreadyRegistered, UsernameAlreadyTaken, SlugAlreadyTaken), any
+    other database failure as StorageError; either way the transaction is rolled back first.
+    """
+
+    users: SqlAlchemyUserRepository
+    posts: SqlAlchemyPostRepository
+
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], publisher: EventPublisher
+    ) -> None:
+        super().__init__(publisher)
+        self._session_factory = session_factory
+        self._session: AsyncSession | None = None
+
+    @property
+    def _active_session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("the unit of work is used outside its `async with` block")
+        return self._session
+
+    async def _begin(self) -> None:
+        self._session = self._session_factory()
+        self.users = SqlAlchemyUserRepository(self._session)
+        self.posts = SqlAlchemyPostRepository(self._session)
+
+    async def _commit(self, events: Sequence[DomainEvent]) -> None:
+        try:
+            with translated_errors():
+                await self.users.save_changes()
+                await self.posts.save_changes()
+                await self._active_session.commit()
+        except UsernameAlreadyTaken as clash:
+            # A database reports one violated index, SQLite the username's before the e-mail's;
+            # a taken e-mail is the conflict to report, as the memory adapter does.
+            await self._rollback()
+            if await self.users.added_email_taken():
+                raise EmailAlreadyRegistered() from clash
+            raise
+        except BaseException:
+            await self._rollback()
+            raise
+        self.users.mark_saved()
+        self.posts.mark_saved()
+
+    async def _rollback(self) -> None:
+        # A rollback that fails (the connection is gone) must not hide the error being handled;
+        # closing the session then discards the connection.
+        with suppress(SQLAlchemyError, OSError):
+            await self._active_session.rollback()
+
+    async def _close(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            with suppress(SQLAlchemyError, OSError):
+                await session.close()

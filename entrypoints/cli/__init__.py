@@ -1,0 +1,1 @@
+"""The ``folio`` command line: serve the API, migrate the database, manage users."""

@@ -1,0 +1,20 @@
+"""The ``folio`` console script (declared in pyproject.toml)."""
+
+import typer
+
+from entrypoints.cli import db, users
+from entrypoints.cli.serve import serve
+
+app = typer.Typer(
+    name="folio",
+    help="Folio, a blogging-platform backend.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+app.command()(serve)
+app.add_typer(db.app, name="db")
+app.add_typer(users.app, name="users")
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,47 @@
+"""``folio serve``: the HTTP API under uvicorn."""
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from entrypoints.cli.console import fail, is_sqlite, load_settings, warn
+from entrypoints.cli.db import migrate_database
+from entrypoints.settings import InsecureSettings
+
+APP_FACTORY = "entrypoints.http.app:create_app"
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to bind.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    reload: Annotated[
+        bool, typer.Option("--reload", help="Restart on code changes (development).")
+    ] = False,
+) -> None:
+    """Serve the HTTP API.
+
+    Insecure production settings are refused before anything starts.
+    With SQL storage on SQLite the database is migrated first.
+    """
+    settings = load_settings()
+    try:
+        # Checked once here rather than in every worker; in development this also creates the
+        # secret file before several workers could race to create different ones.
+        _ = settings.signing_secret
+    except InsecureSettings as error:
+        fail(str(error))
+    if settings.storage == "sql" and is_sqlite(settings.database_url):
+        migrate_database(settings.database_url)
+    if settings.storage == "memory" and workers > 1:
+        warn("memory storage is per process: each worker keeps its own users and posts")
+    uvicorn.run(
+        APP_FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        log_level=settings.log_level.lower(),
+    )

@@ -1,0 +1,1 @@
+"""The HTTP driving adapter: FastAPI app factory, routers, schemas and error mapping."""

@@ -1,0 +1,61 @@
+"""The FastAPI application factory. Serve with
+``uvicorn entrypoints.http.app:create_app --factory``."""
+
+import inspect
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from entrypoints.container import Container
+from entrypoints.http import dependencies, routers
+from entrypoints.http.errors import install_error_handlers
+from entrypoints.http.middleware import RequestIdMiddleware
+from entrypoints.http.openapi import install_openapi
+from entrypoints.http.routers import auth, me, posts, users
+
+API_DESCRIPTION = (
+    "Folio, a blogging backend. Errors are RFC 9457 problem documents "
+    "(application/problem+json). Log in at POST /token (OAuth2 password flow) and send "
+    "the token as `Authorization: Bearer <token>`."
+)
+
+
+def create_app(container: Container | None = None) -> FastAPI:
+    """An app served by ``container`` (a fresh one from the environment if none is given)."""
+    container = container or Container()
+    container.wire(modules=[dependencies], packages=[routers])
+    app = FastAPI(
+        title="Folio",
+        version="0.1.0",
+        description=API_DESCRIPTION,
+        lifespan=_lifespan,
+    )
+    app.state.container = container
+    app.add_middleware(RequestIdMiddleware)
+    install_error_handlers(app)
+    install_openapi(app)
+    for module in (auth, users, me, posts):
+        app.include_router(module.router)
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    container: Container = app.state.container
+    settings = container.settings()
+    _ = settings.signing_secret  # refuses a missing, short or well-known secret in production
+    uses_sql = settings.storage == "sql"
+    if uses_sql:
+        await _settle(container.init_resources())
+    try:
+        yield
+    finally:
+        if uses_sql:
+            await _settle(container.shutdown_resources())
+
+
+async def _settle(result: object) -> None:
+    """Await what dependency-injector returns when some resources are async."""
+    if inspect.isawaitable(result):
+        await result

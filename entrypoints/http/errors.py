@@ -1,0 +1,138 @@
+"""The one table from domain and application errors to HTTP problems, and the handlers
+that turn every failure (ours, FastAPI's, Starlette's, unexpected ones) into a problem."""
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from application.errors import ApplicationError, AuthenticationFailed, NotFound
+from domain.errors import (
+    Conflict,
+    ContentPolicyViolation,
+    DomainError,
+    InvalidValue,
+    PermissionDenied,
+)
+from entrypoints.http.middleware import REQUEST_ID_HEADER, request_id_of
+from entrypoints.http.problems import problem_response
+from entrypoints.http.schemas.common import FieldError
+
+logger = logging.getLogger("folio.http")
+
+BEARER_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+_REQUEST_LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemKind:
+    status: int
+    kind: str
+    title: str
+    headers: dict[str, str] | None = None
+
+
+# Looked up along the exception's MRO: the most specific class listed wins.
+ERROR_TABLE: dict[type[Exception], ProblemKind] = {
+    ContentPolicyViolation: ProblemKind(
+        422, "content-policy-violation", "Content policy violation"
+    ),
+    InvalidValue: ProblemKind(422, "validation-error", "Invalid request"),
+    Conflict: ProblemKind(409, "conflict", "Conflict"),
+    PermissionDenied: ProblemKind(403, "permission-denied", "Permission denied"),
+    NotFound: ProblemKind(404, "not-found", "Not found"),
+    AuthenticationFailed: ProblemKind(
+        401, "authentication-failed", "Authentication failed", BEARER_CHALLENGE
+    ),
+    DomainError: ProblemKind(400, "domain-error", "Request refused"),
+    ApplicationError: ProblemKind(400, "application-error", "Request refused"),
+}
+
+
+def kind_of(error: Exception) -> ProblemKind | None:
+    for cls in type(error).__mro__:
+        if cls in ERROR_TABLE:
+            return ERROR_TABLE[cls]
+    return None
+
+
+async def handle_expected_error(request: Request, error: Exception) -> Response:
+    kind = kind_of(error)
+    if kind is None:
+        return await handle_unexpected_error(request, error)
+    errors = None
+    if isinstance(error, InvalidValue):
+        errors = [FieldError(field=error.field, message=error.message)]
+    return problem_response(
+        request,
+        kind.status,
+        kind=kind.kind,
+        title=kind.title,
+        detail=str(error),
+        errors=errors,
+        headers=kind.headers,
+    )
+
+
+async def handle_request_validation_error(request: Request, error: Exception) -> Response:
+    if not isinstance(error, RequestValidationError):
+        return await handle_unexpected_error(request, error)
+    # Built from loc and msg only: pydantic's ``input`` and ``ctx`` may hold a password.
+    errors = [_field_error(item) for item in error.errors()]
+    first = errors[0] if errors else None
+    detail = "the request is invalid"
+    if first is not None:
+        detail = f"{first.field or 'body'}: {first.message}"
+        if len(errors) > 1:
+            detail += f" (and {len(errors) - 1} more)"
+    return problem_response(
+        request, 422, kind="validation-error", title="Invalid request", detail=detail, errors=errors
+    )
+
+
+async def handle_http_exception(request: Request, error: Exception) -> Response:
+    if not isinstance(error, StarletteHTTPException):
+        return await handle_unexpected_error(request, error)
+    detail = error.detail if isinstance(error.detail, str) else None
+    return problem_response(request, error.status_code, detail=detail, headers=error.headers)
+
+
+async def handle_unexpected_error(request: Request, error: Exception) -> Response:
+    """Log everything, tell nothing: no trace, no SQL, no class name in the reply."""
+    request_id = request_id_of(request)
+    logger.error(
+        "unhandled error, request id %s, %s %s",
+        request_id,
+        request.method,
+        request.url.path,
+        exc_info=error,
+    )
+    # Served by Starlette's outermost middleware, past the one that adds the request id.
+    return problem_response(
+        request,
+        500,
+        kind="internal-error",
+        title="Internal server error",
+        detail="an unexpected error occurred; quote the request id when reporting it",
+        headers={REQUEST_ID_HEADER: request_id},
+        request_id=request_id,
+    )
+
+
+def _field_error(item: Any) -> FieldError:
+    loc = [str(part) for part in item.get("loc", ())]
+    if loc and loc[0] in _REQUEST_LOCATIONS:
+        loc = loc[1:]
+    return FieldError(field=".".join(loc), message=str(item.get("msg", "is invalid")))
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, handle_expected_error)
+    app.add_exception_handler(ApplicationError, handle_expected_error)
+    app.add_exception_handler(RequestValidationError, handle_request_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handle_http_exception)
+    app.add_exception_handler(Exception, handle_unexpected_error)

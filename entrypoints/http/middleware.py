@@ -1,0 +1,39 @@
+"""X-Request-ID: reuse a sane incoming one, or make one; put it on every reply."""
+
+import re
+import uuid
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+REQUEST_ID_HEADER = "X-Request-ID"
+_SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
+
+
+def request_id_of(request: Request) -> str:
+    """The id given to this request by the middleware (a fresh one if it never ran)."""
+    request_id = getattr(request.state, "request_id", None)
+    return request_id if isinstance(request_id, str) else uuid.uuid4().hex
+
+
+class RequestIdMiddleware:
+    """Pure ASGI, so it neither buffers bodies nor hides exceptions from the handlers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
+        request_id = incoming if _SANE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+
+        async def send_with_request_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+            await send(message)
+
+        await self.app(scope, receive, send_with_request_id)

@@ -1,0 +1,1 @@
+"""HTTP routes: a request schema in, a use case called, a response schema out."""

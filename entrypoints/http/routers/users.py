@@ -1,0 +1,73 @@
+from typing import Annotated
+from uuid import UUID
+
+from dependency_injector.wiring import Provide, inject
+from fastapi import APIRouter, Depends, Request, Response, status
+
+from application.users.deactivate_user import DeactivateUser
+from application.users.get_user import GetUser
+from application.users.list_users import ListUsers
+from application.users.register_user import RegisterUser, RegisterUserCommand
+from domain.ids import UserId
+from entrypoints.container import Container
+from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
+from entrypoints.http.schemas.common import problem_responses
+from entrypoints.http.schemas.users import RegisterUserIn, UserOut, UserPage
+
+router = APIRouter(prefix="/users", tags=["users"])
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserOut,
+    responses=problem_responses(400, 409, 422),
+)
+@inject
+async def register_user(
+    body: RegisterUserIn,
+    request: Request,
+    response: Response,
+    register: Annotated[RegisterUser, Depends(Provide[Container.register_user])],
+) -> UserOut:
+    view = await register(RegisterUserCommand(**body.model_dump()))
+    response.headers["Location"] = request.app.url_path_for("get_user", user_id=str(view.id))
+    return UserOut.model_validate(view)
+
+
+@router.get("", response_model=UserPage, responses=problem_responses(401, 422))
+@inject
+async def list_users(
+    page: PageParams,
+    viewer: OptionalActor,
+    list_page: Annotated[ListUsers, Depends(Provide[Container.list_users])],
+) -> UserPage:
+    """Active users, oldest first; admins also see deactivated users and every e-mail."""
+    found = await list_page(page, viewer)
+    items = [UserOut.model_validate(view) for view in found.items]
+    return UserPage(items=items, total=found.total, skip=found.skip, limit=found.limit)
+
+
+@router.get("/{user_id}", response_model=UserOut, responses=problem_responses(401, 404, 422))
+@inject
+async def get_user(
+    user_id: UUID,
+    viewer: OptionalActor,
+    fetch: Annotated[GetUser, Depends(Provide[Container.get_user])],
+) -> UserOut:
+    return UserOut.model_validate(await fetch(UserId(user_id), viewer))
+
+
+@router.post(
+    "/{user_id}/deactivate",
+    response_model=UserOut,
+    responses=problem_responses(401, 403, 404, 422),
+)
+@inject
+async def deactivate_user(
+    user_id: UUID,
+    actor: CurrentActor,
+    deactivate: Annotated[DeactivateUser, Depends(Provide[Container.deactivate_user])],
+) -> UserOut:
+    """Admins only: the user's tokens stop working and they can no longer log in."""
+    return UserOut.model_validate(await deactivate(actor, UserId(user_id)))

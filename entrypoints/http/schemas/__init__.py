@@ -1,0 +1,1 @@
+"""Pydantic request and response schemas. Limits come from the domain's ClassVars."""

@@ -1,0 +1,53 @@
+"""Shapes shared by every resource: pages and RFC 9457 problem details."""
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from application.pagination import PageRequest
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(ge=0, description="how many items match, over all pages")
+    skip: int = Field(ge=0, le=PageRequest.MAX_SKIP)
+    limit: int = Field(ge=1, le=PageRequest.MAX_LIMIT)
+
+
+class FieldError(BaseModel):
+    field: str = Field(description="dotted path of the offending field; empty for the whole body")
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document, served as application/problem+json."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "urn:folio:problem:not-found",
+                    "title": "Not found",
+                    "status": 404,
+                    "detail": "post not found",
+                    "instance": "/posts/0b6c3a1e-7f9b-4a55-8d64-1f2e3d4c5b6a",
+                }
+            ]
+        }
+    )
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: list[FieldError] | None = Field(default=None, exclude_if=lambda v: v is None)
+    request_id: str | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """The OpenAPI ``responses`` entry documenting problem replies with these statuses
+    (moved to application/problem+json by entrypoints.http.openapi)."""
+    return {status: {"model": Problem} for status in statuses}

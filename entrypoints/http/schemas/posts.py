@@ -1,0 +1,99 @@
+"""Post schemas. The author is the caller, never a field of the body."""
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.posts.values import Content, Tag, Tags, Title
+from entrypoints.http.schemas.common import Page
+
+TitleField = Annotated[
+    str,
+    Field(min_length=Title.MIN_LEN, max_length=Title.MAX_LEN, examples=["Notes on the engine"]),
+]
+ContentField = Annotated[
+    str, Field(min_length=Content.MIN_LEN, max_length=Content.MAX_LEN, examples=["It weaves..."])
+]
+TagField = Annotated[str, Field(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN)]
+TagsField = Annotated[
+    list[TagField],
+    Field(
+        max_length=Tags.MAX_COUNT,
+        description="stripped, lower-cased and de-duplicated",
+        examples=[["maths", "engines"]],
+    ),
+]
+
+
+class CreatePostIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Notes on the analytical engine",
+                    "content": "The engine weaves algebraic patterns.",
+                    "published": True,
+                    "tags": ["maths", "engines"],
+                }
+            ]
+        },
+    )
+
+    title: TitleField
+    content: ContentField
+    published: bool = False
+    tags: TagsField = Field(default_factory=list)
+
+
+class UpdatePostIn(BaseModel):
+    """Fields left out stay as they are. The slug and the author never change."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"title": "Notes, revised", "published": True}]},
+    )
+
+    title: TitleField | None = None
+    content: ContentField | None = None
+    tags: TagsField | None = None
+    published: bool | None = None
+
+
+class PostOut(BaseModel):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0b6c3a1e-7f9b-4a55-8d64-1f2e3d4c5b6a",
+                    "slug": "notes-on-the-analytical-engine",
+                    "author_id": "6f1c2b9e-3d4a-4c5b-9e8f-7a6b5c4d3e2f",
+                    "title": "Notes on the analytical engine",
+                    "content": "The engine weaves algebraic patterns.",
+                    "tags": ["maths", "engines"],
+                    "published": True,
+                    "published_at": "2025-01-02T09:30:00Z",
+                    "created_at": "2025-01-02T09:30:00Z",
+                    "updated_at": "2025-01-02T09:30:00Z",
+                }
+            ]
+        },
+    )
+
+    id: UUID
+    slug: str
+    author_id: UUID
+    title: str
+    content: str
+    tags: list[str]
+    published: bool
+    published_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class PostPage(Page[PostOut]):
+    pass

@@ -1,0 +1,108 @@
+"""User schemas. Passwords only ever come in; the hash never goes out."""
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.roles import Role
+from domain.users.values import Age, DisplayName, Email, RawPassword, Username
+from entrypoints.http.schemas.common import Page
+
+NameField = Annotated[
+    str, Field(min_length=DisplayName.MIN_LEN, max_length=DisplayName.MAX_LEN, examples=["Ada"])
+]
+AgeField = Annotated[int, Field(ge=Age.MIN, le=Age.MAX, examples=[36])]
+PasswordField = Annotated[
+    str, Field(min_length=RawPassword.MIN_LEN, max_length=RawPassword.MAX_LEN)
+]
+
+
+class RegisterUserIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "email": "ada@example.com",
+                    "name": "Ada Lovelace",
+                    "password": "correct horse battery",
+                    "age": 36,
+                    "username": "ada",
+                }
+            ]
+        },
+    )
+
+    email: str = Field(max_length=Email.MAX_LEN, json_schema_extra={"format": "email"})
+    name: NameField
+    password: PasswordField
+    age: AgeField | None = None
+    username: str | None = Field(
+        default=None,
+        pattern=Username.PATTERN,
+        description="derived from the e-mail when left out; stored lower-case",
+    )
+
+
+class UpdateProfileIn(BaseModel):
+    """Fields left out stay as they are."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"name": "Ada King", "age": 37}]}
+    )
+
+    name: NameField | None = None
+    age: AgeField | None = None
+
+
+class ChangePasswordIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"current_password": "correct horse battery", "new_password": "battery staple 42"}
+            ]
+        },
+    )
+
+    current_password: str = Field(min_length=1, max_length=RawPassword.MAX_LEN)
+    new_password: PasswordField
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "6f1c2b9e-3d4a-4c5b-9e8f-7a6b5c4d3e2f",
+                    "username": "ada",
+                    "name": "Ada Lovelace",
+                    "age": 36,
+                    "role": "user",
+                    "is_active": True,
+                    "created_at": "2025-01-01T12:00:00Z",
+                    "email": "ada@example.com",
+                }
+            ]
+        },
+    )
+
+    id: UUID
+    username: str
+    name: str
+    age: int | None
+    role: Role
+    is_active: bool
+    created_at: datetime
+    email: str | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="present only for the user themself and for admins",
+    )
+
+
+class UserPage(Page[UserOut]):
+    pass

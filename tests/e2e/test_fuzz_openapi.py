@@ -1,0 +1,95 @@
+"""Schemathesis against the OpenAPI document, on the memory backend: whatever the input,
+no 5xx, every error reply is an RFC 9457 problem document, and every reply has a status,
+media type and body that the document announces.
+
+The operations are driven one by one from a single test (as subtests) rather than through
+``schema.parametrize()``: that needs the app at import time, which would wire the routers to
+this module's container for every other test, and its lazy ``from_fixture`` form does not
+run on pytest 9."""
+
+import asyncio
+import time
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from application.users.register_user import RegisterUserCommand
+from domain.ids import UserId
+from entrypoints.http.app import create_app
+from tests.e2e.conftest import make_container
+from tests.e2e.helpers import PASSWORD, PROBLEM
+
+MAX_EXAMPLES = 30
+BUDGET_SECONDS = 75.0
+
+
+def problem_documents(ctx: Any, response: schemathesis.Response, case: Any) -> None:
+    """Every 4xx and 5xx is application/problem+json with type, title and status."""
+    if response.status_code < 400:
+        return
+    content_type = response.headers.get("content-type", [""])[0]
+    assert content_type.startswith(PROBLEM), f"error reply served as {content_type!r}"
+    body = response.json()
+    assert isinstance(body, dict), "a problem document is a JSON object"
+    assert {"type", "title", "status"} <= body.keys(), f"not a problem document: {body}"
+    assert body["status"] == response.status_code
+
+
+CHECKS = [
+    not_a_server_error,
+    problem_documents,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+def bearer_token_of_a_registered_user(container: Any) -> dict[str, str]:
+    command = RegisterUserCommand(email="fuzzer@example.com", name="Fuzzer", password=PASSWORD)
+    user = asyncio.run(container.register_user()(command))
+    token = container.tokens().issue(UserId(user.id))
+    return {"Authorization": f"Bearer {token.token}"}
+
+
+@pytest.mark.fuzz
+def test_any_input_gets_a_problem_document_never_a_5xx(subtests: pytest.Subtests) -> None:
+    container = make_container()
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(container))
+    headers = bearer_token_of_a_registered_user(container)
+    deadline = time.monotonic() + BUDGET_SECONDS
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 12
+
+    for operation in operations:
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            if time.monotonic() > deadline:
+                pytest.fail(f"fuzzing budget of {BUDGET_SECONDS}s spent before {operation.label}")
+
+            @settings(
+                max_examples=MAX_EXAMPLES,
+                deadline=None,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
+            @given(case=operation.as_strategy(generation_mode=mode))
+            def exercise(case: schemathesis.Case) -> None:
+                response = case.call(headers=headers)
+                case.validate_response(response, checks=CHECKS)
+
+            with subtests.test(msg=f"{mode.value} {operation.label}"):
+                try:
+                    exercise()
+                except Unsatisfiable:
+                    # Nothing to break in an operation without parameters or body (GET /me).
+                    if mode is GenerationMode.POSITIVE:
+                        raise

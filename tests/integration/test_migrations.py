@@ -1,0 +1,70 @@
+"""The migrations build exactly the schema that tables.py describes, and can be undone."""
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, inspect, make_url
+
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.migrate import downgrade, upgrade
+from adapters.sqlalchemy.tables import metadata
+from tests.integration.backends import Database
+
+CONSTRAINTS = {
+    "users": {"pk_users", "uq_users_email", "uq_users_username"},
+    "posts": {"pk_posts", "uq_posts_slug", "fk_posts_author_id_users"},
+    "post_tags": {"pk_post_tags", "fk_post_tags_post_id_posts"},
+}
+
+
+def schema_differences(connection: Connection) -> list[object]:
+    return list(compare_metadata(MigrationContext.configure(connection), metadata))
+
+
+def constraint_names(connection: Connection) -> dict[str, set[str]]:
+    inspector = inspect(connection)
+    names: dict[str, set[str]] = {}
+    for table in CONSTRAINTS:
+        found = {inspector.get_pk_constraint(table)["name"]}
+        found |= {uq["name"] for uq in inspector.get_unique_constraints(table)}
+        found |= {fk["name"] for fk in inspector.get_foreign_keys(table)}
+        names[table] = {name for name in found if name}
+    return names
+
+
+async def test_the_migrated_schema_is_the_schema_of_tables_py(sql_database: Database) -> None:
+    assert sql_database.url is not None
+    engine = create_engine(sql_database.url)
+    try:
+        async with engine.connect() as connection:
+            differences = await connection.run_sync(schema_differences)
+            names = await connection.run_sync(constraint_names)
+    finally:
+        await engine.dispose()
+
+    assert differences == []
+    assert names == CONSTRAINTS
+
+
+@pytest.mark.parametrize("sql_database", ["sqlite"], indirect=True)
+def test_migrations_go_down_to_nothing_and_up_again(sql_database: Database) -> None:
+    assert sql_database.url is not None
+
+    path = make_url(sql_database.url).database
+    assert path is not None
+
+    downgrade(sql_database.url, "base")
+    assert tables_in(path) == {"alembic_version"}
+    upgrade(sql_database.url)
+    assert tables_in(path) == {"alembic_version", *CONSTRAINTS}
+
+
+def tables_in(path: str) -> set[str]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows}
+    finally:
+        connection.close()

@@ -1,0 +1,134 @@
+"""Use cases wired to the in-memory adapters and the fakes, and builders of their inputs."""
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from adapters.events import LoggingEventPublisher
+from adapters.memory.store import MemoryStore
+from adapters.memory.unit_of_work import MemoryUnitOfWork
+from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
+from application.auth.authenticate import Authenticate
+from application.auth.log_in import LogIn
+from application.posts.create_post import CreatePost, CreatePostCommand
+from application.posts.delete_post import DeletePost
+from application.posts.get_post import GetPost
+from application.posts.list_posts import ListPosts
+from application.posts.update_post import UpdatePost
+from application.posts.views import PostView
+from application.users.change_password import ChangePassword
+from application.users.deactivate_user import DeactivateUser
+from application.users.get_user import GetUser
+from application.users.list_users import ListUsers
+from application.users.register_user import RegisterUser, RegisterUserCommand
+from application.users.update_profile import UpdateProfile
+from domain.posts.policy import ContentPolicy
+from domain.roles import Actor, Role
+from tests.unit.fakes import FakeHasher, FixedClock, SequentialIds
+
+TOKEN_SECRET = "unit-test-secret-0123456789-abcdefghijklmnop"
+PASSWORD = "correct horse battery"
+
+
+@dataclass
+class Folio:
+    """The application as the unit tests see it: each use case is built afresh, like the
+    container's factories, on one shared store."""
+
+    store: MemoryStore = field(default_factory=MemoryStore)
+    publisher: LoggingEventPublisher = field(default_factory=LoggingEventPublisher)
+    clock: FixedClock = field(default_factory=FixedClock)
+    ids: SequentialIds = field(default_factory=SequentialIds)
+    hasher: FakeHasher = field(default_factory=FakeHasher)
+    tokens: JwtTokenService = field(
+        default_factory=lambda: JwtTokenService(JwtParameters(secret=TOKEN_SECRET))
+    )
+    policy: ContentPolicy = field(default_factory=ContentPolicy.of)
+
+    def uow(self) -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(self.store, self.publisher)
+
+    def event_names(self) -> list[str]:
+        return [event.name for event in self.publisher.recent]
+
+    @property
+    def register_user(self) -> RegisterUser:
+        return RegisterUser(self.uow(), self.hasher, self.clock, self.ids)
+
+    @property
+    def log_in(self) -> LogIn:
+        return LogIn(self.uow(), self.hasher, self.tokens, self.clock)
+
+    @property
+    def authenticate(self) -> Authenticate:
+        return Authenticate(self.uow(), self.tokens)
+
+    @property
+    def get_user(self) -> GetUser:
+        return GetUser(self.uow())
+
+    @property
+    def list_users(self) -> ListUsers:
+        return ListUsers(self.uow())
+
+    @property
+    def update_profile(self) -> UpdateProfile:
+        return UpdateProfile(self.uow(), self.clock)
+
+    @property
+    def change_password(self) -> ChangePassword:
+        return ChangePassword(self.uow(), self.hasher, self.clock)
+
+    @property
+    def deactivate_user(self) -> DeactivateUser:
+        return DeactivateUser(self.uow(), self.clock)
+
+    @property
+    def create_post(self) -> CreatePost:
+        return CreatePost(self.uow(), self.clock, self.ids, self.policy)
+
+    @property
+    def get_post(self) -> GetPost:
+        return GetPost(self.uow())
+
+    @property
+    def list_posts(self) -> ListPosts:
+        return ListPosts(self.uow())
+
+    @property
+    def update_post(self) -> UpdatePost:
+        return UpdatePost(self.uow(), self.clock, self.policy)
+
+    @property
+    def delete_post(self) -> DeletePost:
+        return DeletePost(self.uow(), self.clock)
+
+
+def registration(**overrides: Any) -> RegisterUserCommand:
+    return replace(
+        RegisterUserCommand(email="ada@example.com", name="Ada Lovelace", password=PASSWORD),
+        **overrides,
+    )
+
+
+def post_command(**overrides: Any) -> CreatePostCommand:
+    return replace(
+        CreatePostCommand(
+            title="Notes on the Analytical Engine", content="It weaves algebraic patterns."
+        ),
+        **overrides,
+    )
+
+
+async def register(folio: Folio, handle: str = "ada", **overrides: Any) -> Actor:
+    """Register ``handle``@example.com and return them as an actor."""
+    command = registration(email=f"{handle}@example.com", name=handle.title(), **overrides)
+    view = await folio.register_user(command)
+    return Actor(view.id, view.role)
+
+
+async def register_admin(folio: Folio, handle: str = "root") -> Actor:
+    return await register(folio, handle, role=Role.ADMIN)
+
+
+async def write_post(folio: Folio, author: Actor, **overrides: Any) -> PostView:
+    return await folio.create_post(author, post_command(**overrides))

@@ -20,7 +20,7 @@ class Actor:
 
     @property
     def is_admin(self) -> bool:
-        return self.role is Role.ADMIN
+        return self.role == Role.ADMIN
 
     def may_see_private_fields_of(self, user_id: UserId) -> bool:
         return self.is_admin or self.id == user_id

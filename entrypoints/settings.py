@@ -1,5 +1,6 @@
 """Every setting of Folio, from FOLIO_* environment variables or a .env file."""
 
+import os
 import secrets
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from domain.posts.policy import DEFAULT_BANNED_WORDS
 
 MIN_SECRET_LEN = 32
+# RFC 7518 asks for an HMAC key at least as long as the hash output.
+MIN_SECRET_LEN_BY_ALGORITHM = {"HS256": MIN_SECRET_LEN, "HS384": 48, "HS512": 64}
 WELL_KNOWN_SECRETS = frozenset(
     {"secret", "changeme", "change-me", "your-secret-key", "supersecret", "jwt-secret", "folio"}
 )
@@ -48,24 +51,31 @@ class Settings(BaseSettings):
         makes one up the first time and keeps it in ``jwt_secret_file`` (git-ignored)."""
         given = None if self.jwt_secret is None else self.jwt_secret.get_secret_value()
         if self.env == "production":
-            return _checked_production_secret(given)
+            return _checked_production_secret(given, self.jwt_algorithm)
         return given or _local_development_secret(self.jwt_secret_file)
 
 
-def _checked_production_secret(secret: str | None) -> str:
+def _checked_production_secret(secret: str | None, algorithm: str) -> str:
     if not secret:
         raise InsecureSettings("FOLIO_JWT_SECRET must be set in production")
-    if len(secret) < MIN_SECRET_LEN:
-        raise InsecureSettings(f"FOLIO_JWT_SECRET must be at least {MIN_SECRET_LEN} characters")
+    min_len = MIN_SECRET_LEN_BY_ALGORITHM[algorithm]
+    if len(secret) < min_len:
+        raise InsecureSettings(
+            f"FOLIO_JWT_SECRET must be at least {min_len} characters for {algorithm}"
+        )
     if secret.lower() in WELL_KNOWN_SECRETS or len(set(secret)) < 8:
         raise InsecureSettings("FOLIO_JWT_SECRET is a well-known or trivial value")
     return secret
 
 
 def _local_development_secret(path: Path) -> str:
-    if path.exists():
-        return path.read_text().strip()
-    secret = secrets.token_urlsafe(48)
-    path.write_text(secret + "\n")
-    path.chmod(0o600)
+    """The secret kept in ``path``; a missing or blank file gets a new one, readable by the
+    owner only from the moment it exists."""
+    kept = path.read_text().strip() if path.exists() else ""
+    if kept:
+        return kept
+    secret = secrets.token_urlsafe(64)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as file:
+        file.write(secret + "\n")
     return secret

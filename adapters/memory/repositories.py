@@ -18,8 +18,32 @@ def _private_copy(entity: T | None) -> T | None:
     return None if entity is None else copy.deepcopy(entity)
 
 
-def _page(items: list[T], page: PageRequest) -> Page[T]:
+def _state(entity: User | Post) -> dict[str, object]:
+    """What an aggregate holds, events aside. Its values are immutable, so a shallow copy
+    taken when it is read tells at commit whether the transaction changed it."""
+    return {key: value for key, value in vars(entity).items() if key != "events"}
+
+
+class _ChangeTracker:
+    """Remembers each aggregate's state as read, so commit writes back only what changed
+    (a transaction that merely read an aggregate must not undo another's change to it)."""
+
+    def __init__(self) -> None:
+        self._as_read: dict[object, dict[str, object]] = {}
+
+    def remember(self, entity: T | None) -> T | None:
+        if entity is not None:
+            self._as_read.setdefault(entity.id, _state(entity))
+        return entity
+
+    def changed(self, entity: User | Post) -> bool:
+        return self._as_read.get(entity.id) != _state(entity)
+
+
+def _page(items: list[T], page: PageRequest, tracker: _ChangeTracker) -> Page[T]:
     chosen = [copy.deepcopy(item) for item in items[page.skip : page.skip + page.limit]]
+    for item in chosen:
+        tracker.remember(item)
     return Page(chosen, len(items), page.skip, page.limit)
 
 
@@ -28,23 +52,24 @@ class MemoryUserRepository(UserRepository):
         super().__init__()
         self._store = store
         self.added: list[User] = []
+        self.tracker = _ChangeTracker()
 
     def _add(self, user: User) -> None:
         self.added.append(user)
 
     async def _get(self, user_id: UserId) -> User | None:
-        return _private_copy(self._store.users.get(user_id))
+        return self.tracker.remember(_private_copy(self._store.users.get(user_id)))
 
     async def _get_by_login(self, login: str) -> User | None:
         for user in self._store.users.values():
             if login in (user.email.value, user.username.value):
-                return _private_copy(user)
+                return self.tracker.remember(_private_copy(user))
         return None
 
     async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
         users = [u for u in self._store.users.values() if include_inactive or u.is_active]
         users.sort(key=lambda u: (u.created_at, u.id))
-        return _page(users, page)
+        return _page(users, page, self.tracker)
 
     async def email_taken(self, email: Email) -> bool:
         return any(user.email == email for user in self._store.users.values())
@@ -58,13 +83,14 @@ class MemoryPostRepository(PostRepository):
         super().__init__()
         self._store = store
         self.added: list[Post] = []
+        self.tracker = _ChangeTracker()
         self.removed: set[PostId] = set()
 
     def _add(self, post: Post) -> None:
         self.added.append(post)
 
     async def _get(self, post_id: PostId) -> Post | None:
-        return _private_copy(self._store.posts.get(post_id))
+        return self.tracker.remember(_private_copy(self._store.posts.get(post_id)))
 
     async def _remove(self, post: Post) -> None:
         self.removed.add(post.id)
@@ -78,7 +104,7 @@ class MemoryPostRepository(PostRepository):
             and (where.tag is None or where.tag in post.tags.as_strings())
         ]
         posts.sort(key=lambda p: (p.published_at, p.id), reverse=True)
-        return _page(posts, page)
+        return _page(posts, page, self.tracker)
 
     async def slug_taken(self, slug: Slug) -> bool:
         return any(post.slug == slug for post in self._store.posts.values())

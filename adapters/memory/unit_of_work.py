@@ -28,11 +28,12 @@ class MemoryUnitOfWork(UnitOfWork):
         async with self._store.lock:
             self._check_unique_rules()
             for user in self.users.seen.values():
-                self._store.users[user.id] = copy.deepcopy(user)
+                if self.users.tracker.changed(user):
+                    self._store.users[user.id] = copy.deepcopy(user)
             for post in self.posts.seen.values():
                 if post.id in self.posts.removed:
                     self._store.posts.pop(post.id, None)
-                else:
+                elif self.posts.tracker.changed(post):
                     self._store.posts[post.id] = copy.deepcopy(post)
 
     def _check_unique_rules(self) -> None:

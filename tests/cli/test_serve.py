@@ -97,7 +97,9 @@ def test_development_makes_the_secret_file_before_workers_start(
     ("secret", "message"),
     [
         pytest.param(None, "FOLIO_JWT_SECRET must be set in production", id="missing"),
-        pytest.param("changeme", "FOLIO_JWT_SECRET must be at least 32 characters", id="short"),
+        pytest.param(
+            "changeme", "FOLIO_JWT_SECRET must be at least 32 characters for HS256", id="short"
+        ),
         pytest.param("x" * 40, "FOLIO_JWT_SECRET is a well-known or trivial value", id="trivial"),
     ],
 )

@@ -140,3 +140,27 @@ async def test_of_concurrent_registrations_of_one_email_exactly_one_wins(
     assert {type(failure) for failure in failures} == {EmailAlreadyRegistered}
     assert await count_users(new_uow) == 1
     assert [event.name for event in new_uow.publisher.recent] == ["user_registered"]
+
+
+async def test_a_transaction_that_only_read_a_user_does_not_undo_a_concurrent_change(
+    new_uow: UowFactory,
+) -> None:
+    user = make_user(name="Before")
+    async with new_uow() as uow:
+        uow.users.add(user)
+        await uow.commit()
+
+    async with new_uow() as reader:
+        assert await reader.users.get(user.id) is not None
+        async with new_uow() as writer:
+            changed = await writer.users.get(user.id)
+            assert changed is not None
+            changed.update_profile(name=DisplayName("After"), now=NOW)
+            await writer.commit()
+        reader.users.add(make_user())
+        await reader.commit()
+
+    async with new_uow() as uow:
+        stored = await uow.users.get(user.id)
+    assert stored is not None
+    assert stored.name == DisplayName("After")

@@ -52,3 +52,33 @@ def test_development_makes_up_a_secret_once_and_keeps_it(tmp_path: Path):
     assert len(first) >= MIN_SECRET_LEN
     assert secret_file.read_text().strip() == first
     assert stat.S_IMODE(secret_file.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "length", "accepted"),
+    [
+        pytest.param("HS384", 47, False, id="hs384-short"),
+        pytest.param("HS384", 48, True, id="hs384-enough"),
+        pytest.param("HS512", 63, False, id="hs512-short"),
+        pytest.param("HS512", 64, True, id="hs512-enough"),
+    ],
+)
+def test_production_secret_must_be_as_long_as_the_hash(algorithm: str, length: int, accepted: bool):
+    secret = (STRONG * 3)[:length]
+    settings = make_settings(env="production", jwt_secret=secret, jwt_algorithm=algorithm)
+
+    if accepted:
+        assert settings.signing_secret == secret
+    else:
+        with pytest.raises(InsecureSettings, match=f"at least .* for {algorithm}"):
+            _ = settings.signing_secret
+
+
+def test_development_replaces_a_blank_secret_file(tmp_path: Path):
+    secret_file = tmp_path / "folio-secret"
+    secret_file.write_text("\n")
+
+    secret = make_settings(jwt_secret=None, jwt_secret_file=secret_file).signing_secret
+
+    assert len(secret) >= MIN_SECRET_LEN
+    assert secret_file.read_text().strip() == secret

@@ -1,0 +1,90 @@
+"""Twenty clients register the same e-mail (or username) at the same moment, on every
+backend: exactly one 201, nineteen 409 problems, never a 500."""
+
+import asyncio
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from httpx import AsyncClient
+
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.migrate import upgrade
+from entrypoints.http.app import create_app
+from tests.e2e.conftest import make_container, serve
+from tests.e2e.helpers import PASSWORD
+from tests.integration.backends import truncate_all
+from tests.servers import postgres_url
+
+CLIENTS = 20
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("memory", id="memory"),
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+    ]
+)
+def storage(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+    """Settings for a migrated, empty database (migrations run outside the event loop)."""
+    if request.param == "memory":
+        return {"storage": "memory"}
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'folio.db'}"
+    else:
+        url = postgres_url()
+    upgrade(url)
+    return {"storage": "sql", "database_url": url}
+
+
+async def register_all(storage: dict[str, str], bodies: list[dict[str, str]]) -> list[int]:
+    if "postgresql" in storage.get("database_url", ""):
+        engine = create_engine(storage["database_url"], pool_size=1, pool_timeout=10)
+        await truncate_all(engine)
+        await engine.dispose()
+    app = create_app(make_container(**storage, db_pool_size=5))
+    async with serve(app) as client:
+        responses = await asyncio.gather(*(_post(client, body) for body in bodies))
+        statuses = [response.status_code for response in responses]
+        listed = (await client.get("/users")).json()["total"]
+    assert listed == 1
+    return statuses
+
+
+async def _post(client: AsyncClient, body: dict[str, str]) -> object:
+    response = await client.post("/users", json=body)
+    if response.status_code == 409:
+        assert response.headers["content-type"] == "application/problem+json"
+    return response
+
+
+def _mixed_case(text: str, seed: int) -> str:
+    return "".join(c.upper() if (i + seed) % 3 == 0 else c for i, c in enumerate(text))
+
+
+async def test_one_email_registered_by_twenty_at_once(storage: dict[str, str]) -> None:
+    bodies = [
+        {"email": _mixed_case("race@example.com", n), "name": "Racer", "password": PASSWORD}
+        for n in range(CLIENTS)
+    ]
+
+    statuses = await register_all(storage, bodies)
+
+    assert Counter(statuses) == {201: 1, 409: CLIENTS - 1}
+
+
+async def test_one_username_registered_by_twenty_at_once(storage: dict[str, str]) -> None:
+    bodies = [
+        {
+            "email": f"racer{n}@example.com",
+            "username": _mixed_case("racer_x", n),
+            "name": "Racer",
+            "password": PASSWORD,
+        }
+        for n in range(CLIENTS)
+    ]
+
+    statuses = await register_all(storage, bodies)
+
+    assert Counter(statuses) == {201: 1, 409: CLIENTS - 1}

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
+from uuid import UUID
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -15,9 +16,17 @@ class DomainEvent:
 
 @dataclass(eq=False, kw_only=True)
 class Aggregate:
-    """Root of a consistency boundary: records the events its methods raise."""
+    """Root of a consistency boundary: records the events its methods raise. Two aggregates
+    are equal when they are of one type and have one id, whatever their other fields."""
 
+    id: UUID
     events: list[DomainEvent] = field(default_factory=list, repr=False, compare=False)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and isinstance(other, Aggregate) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.id))
 
     def record(self, event: DomainEvent) -> None:
         self.events.append(event)

@@ -53,12 +53,6 @@ class Post(Aggregate):
             post.publish(now=now)
         return post
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Post) and other.id == self.id
-
-    def __hash__(self) -> int:
-        return hash(self.id)
-
     @property
     def is_published(self) -> bool:
         return self.published_at is not None

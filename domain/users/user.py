@@ -54,12 +54,6 @@ class User(Aggregate):
         )
         return user
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, User) and other.id == self.id
-
-    def __hash__(self) -> int:
-        return hash(self.id)
-
     @property
     def actor(self) -> Actor:
         return Actor(id=self.id, role=self.role)

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from domain.roles import Role
 from domain.users.values import Age, DisplayName, Email, RawPassword, Username
@@ -35,7 +35,7 @@ class RegisterUserIn(BaseModel):
         },
     )
 
-    email: str = Field(max_length=Email.MAX_LEN, json_schema_extra={"format": "email"})
+    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN)]
     name: NameField
     password: PasswordField
     age: AgeField | None = None

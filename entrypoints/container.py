@@ -10,7 +10,7 @@ from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
 from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
-from adapters.sqlalchemy.engine import engine_resource
+from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system import RandomIdGenerator, SystemClock
 from application.auth.authenticate import Authenticate
@@ -65,8 +65,8 @@ class Container(containers.DeclarativeContainer):
         ),
     )
 
-    engine = providers.Resource(
-        engine_resource,
+    engine = providers.Singleton(
+        create_engine,
         url=settings.provided.database_url,
         pool_size=settings.provided.db_pool_size,
         pool_timeout=settings.provided.db_pool_timeout,
@@ -106,3 +106,11 @@ class Container(containers.DeclarativeContainer):
         UpdatePost, uow=unit_of_work, clock=clock, policy=content_policy
     )
     delete_post = providers.Factory(DeletePost, uow=unit_of_work, clock=clock)
+
+
+async def close(container: Container) -> None:
+    """Release what the container holds open: the SQL engine's pooled connections, if the SQL
+    storage is in use. The engine is a plain singleton (no async resource), so every provider
+    hands out objects, never awaitables, inside and outside FastAPI."""
+    if container.settings().storage == "sql":
+        await container.engine().dispose()

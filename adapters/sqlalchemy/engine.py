@@ -1,6 +1,5 @@
 """Engines: made on demand (nothing connects at import time) and disposed by their owner."""
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 from sqlalchemy import event
@@ -28,17 +27,6 @@ def create_engine(
     return create_async_engine(
         parsed, pool_size=pool_size, pool_timeout=pool_timeout, pool_pre_ping=True
     )
-
-
-async def engine_resource(
-    url: str, pool_size: int, pool_timeout: float
-) -> AsyncIterator[AsyncEngine]:
-    """The engine as a dependency-injector Resource: created on init, disposed on shutdown."""
-    engine = create_engine(url, pool_size, pool_timeout)
-    try:
-        yield engine
-    finally:
-        await engine.dispose()
 
 
 def _sqlite_engine(url: URL, pool_size: int, pool_timeout: float) -> AsyncEngine:

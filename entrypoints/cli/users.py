@@ -1,9 +1,8 @@
 """``folio users``: accounts that cannot be made through the API."""
 
 import asyncio
-import inspect
 import sys
-from typing import Annotated, TypeVar, cast
+from typing import Annotated
 
 import typer
 from dependency_injector import providers
@@ -15,10 +14,8 @@ from application.users.views import UserView
 from domain.errors import DomainError
 from domain.roles import Role
 from entrypoints.cli.console import fail, load_settings, warn
-from entrypoints.container import Container
+from entrypoints.container import Container, close
 from entrypoints.settings import Settings
-
-T = TypeVar("T")
 
 app = typer.Typer(help="Manage users.", no_args_is_help=True)
 
@@ -69,24 +66,7 @@ def read_password() -> str:
 async def register(settings: Settings, command: RegisterUserCommand) -> UserView:
     """Run RegisterUser from a container built on ``settings``, its resources open meanwhile."""
     container = Container(settings=providers.Object(settings))
-    await _settle(container.init_resources())
     try:
-        register_user = await _provided(container.register_user)
-        return await register_user(command)
+        return await container.register_user()(command)
     finally:
-        await _settle(container.shutdown_resources())
-
-
-async def _provided(provider: providers.Provider[T]) -> T:
-    """What ``provider`` makes; dependency-injector hands out an awaitable instead when an async
-    resource (the SQL engine) is among its dependencies."""
-    made: object = provider()
-    if inspect.isawaitable(made):
-        made = await made
-    return cast(T, made)
-
-
-async def _settle(result: object) -> None:
-    """Await what dependency-injector returns when some resources are async."""
-    if inspect.isawaitable(result):
-        await result
+        await close(container)

@@ -1,13 +1,12 @@
 """The FastAPI application factory. Serve with
 ``uvicorn entrypoints.http.app:create_app --factory``."""
 
-import inspect
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from entrypoints.container import Container
+from entrypoints.container import Container, close
 from entrypoints.http import dependencies, routers
 from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.middleware import RequestIdMiddleware
@@ -45,17 +44,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     container: Container = app.state.container
     settings = container.settings()
     _ = settings.signing_secret  # refuses a missing, short or well-known secret in production
-    uses_sql = settings.storage == "sql"
-    if uses_sql:
-        await _settle(container.init_resources())
     try:
         yield
     finally:
-        if uses_sql:
-            await _settle(container.shutdown_resources())
-
-
-async def _settle(result: object) -> None:
-    """Await what dependency-injector returns when some resources are async."""
-    if inspect.isawaitable(result):
-        await result
+        await close(container)

@@ -6,7 +6,7 @@ from application.auth.log_in import LogInCommand
 from application.errors import InvalidCredentials
 from domain.roles import Actor, Role
 from entrypoints.cli import users
-from entrypoints.container import Container
+from entrypoints.container import Container, close
 from tests.cli.conftest import Folio
 
 PASSWORD = "a long admin password"
@@ -18,14 +18,11 @@ def log_in(login: str, password: str = PASSWORD) -> Actor:
 
     async def run() -> Actor:
         container = Container()  # from the environment the CLI used
-        await container.init_resources()
         try:
-            log_in = await container.log_in.async_()
-            authenticate = await container.authenticate.async_()
-            token = await log_in(LogInCommand(login, password))
-            return await authenticate(token.token)
+            token = await container.log_in()(LogInCommand(login, password))
+            return await container.authenticate()(token.token)
         finally:
-            await container.shutdown_resources()
+            await close(container)
 
     return asyncio.run(run())
 

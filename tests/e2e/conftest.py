@@ -1,6 +1,7 @@
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from dependency_injector import providers
 from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
 
+from adapters.sqlalchemy.migrate import upgrade
 from application.users.register_user import RegisterUserCommand
 from domain.roles import Role
 from entrypoints.container import Container
@@ -33,9 +35,15 @@ def make_container(**settings: Any) -> Container:
     return Container(settings=providers.Object(make_settings(**settings)))
 
 
-@pytest.fixture
-def container() -> Container:
-    return make_container()
+@pytest.fixture(params=[pytest.param("memory", id="memory"), pytest.param("sqlite", id="sqlite")])
+def container(request: pytest.FixtureRequest, tmp_path: Path) -> Container:
+    """The app's container on each embedded backend: in memory, and a migrated SQLite file
+    (migrated here, outside the test's event loop)."""
+    if request.param == "memory":
+        return make_container()
+    url = f"sqlite+aiosqlite:///{tmp_path / 'folio.db'}"
+    upgrade(url)
+    return make_container(storage="sql", database_url=url)
 
 
 @pytest.fixture

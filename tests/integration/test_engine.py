@@ -7,8 +7,10 @@ from dependency_injector import providers
 from sqlalchemy import text
 from sqlalchemy.pool import QueuePool
 
-from adapters.sqlalchemy.engine import create_engine, engine_resource
+from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.migrate import upgrade
+from entrypoints.container import Container, close
+from tests.settings import make_settings
 
 
 async def pragmas(url: str) -> tuple[str, int, int]:
@@ -46,19 +48,17 @@ def test_a_migrated_sqlite_file_is_left_in_wal_mode(tmp_path: Path) -> None:
     connection.close()
 
 
-async def test_the_engine_resource_disposes_of_its_engine(tmp_path: Path) -> None:
+async def test_closing_the_container_disposes_of_its_engine(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'r.db'}"
-    resource = providers.Resource(engine_resource, url=url, pool_size=2, pool_timeout=1.0)
-    starting = resource.init()
-    assert starting is not None
-    engine = await starting
+    container = Container(
+        settings=providers.Object(make_settings(storage="sql", database_url=url, db_pool_size=2))
+    )
+    engine = container.engine()
     assert isinstance(engine.pool, QueuePool)
     async with engine.connect() as connection:
         assert (await connection.execute(text("SELECT 1"))).scalar_one() == 1
     assert engine.pool.checkedin() == 1
 
-    stopping = resource.shutdown()
-    assert stopping is not None
-    await stopping
+    await close(container)
 
     assert engine.pool.checkedin() == 0

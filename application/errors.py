@@ -31,3 +31,12 @@ class InvalidCredentials(AuthenticationFailed):
 class InvalidToken(AuthenticationFailed):
     def __init__(self, reason: str = "invalid or expired token") -> None:
         super().__init__(reason)
+
+
+class ServiceUnavailable(ApplicationError):
+    """A backing service is out of reach or out of capacity for now; retrying may succeed."""
+
+    def __init__(
+        self, reason: str = "the service is busy or unreachable; try again shortly"
+    ) -> None:
+        super().__init__(reason)

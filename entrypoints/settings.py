@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     env: Literal["development", "production"] = "development"
     storage: Literal["memory", "sql"] = "sql"
     database_url: str = "sqlite+aiosqlite:///./folio.db"
-    db_pool_size: int = Field(default=5, ge=1, le=200)
+    db_pool_size: int = Field(default=10, ge=1, le=200)
     db_pool_timeout: float = Field(
         default=10.0, gt=0, description="seconds to wait for a pool slot"
     )

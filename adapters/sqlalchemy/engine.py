@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 15.0
-DEFAULT_POOL_SIZE = 5
+DEFAULT_POOL_SIZE = 10
 DEFAULT_POOL_TIMEOUT = 10.0
 
 
@@ -17,15 +17,16 @@ def create_engine(
 ) -> AsyncEngine:
     """An async engine for ``url`` (``sqlite+aiosqlite`` or ``postgresql+asyncpg``).
 
-    ``pool_size`` connections are kept open (SQLAlchemy's default overflow on top) and a checkout
-    waits at most ``pool_timeout`` seconds. SQLite connections run in WAL mode with foreign keys
-    on, and wait up to SQLITE_BUSY_TIMEOUT_SECONDS for the write lock. The caller disposes it.
+    At most ``pool_size`` connections are open (no overflow: the setting is the cap an operator
+    budgets database connections by), and a checkout waits at most ``pool_timeout`` seconds.
+    SQLite connections run in WAL mode with foreign keys on, and wait up to
+    SQLITE_BUSY_TIMEOUT_SECONDS for the write lock. The caller disposes of the engine.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, pool_size, pool_timeout)
     return create_async_engine(
-        parsed, pool_size=pool_size, pool_timeout=pool_timeout, pool_pre_ping=True
+        parsed, pool_size=pool_size, max_overflow=0, pool_timeout=pool_timeout, pool_pre_ping=True
     )
 
 
@@ -36,7 +37,7 @@ def _sqlite_engine(url: URL, pool_size: int, pool_timeout: float) -> AsyncEngine
     # "database is locked" while holding a stale read snapshot.
     pool_options: dict[str, Any] = {}
     if _is_file_database(url):  # in-memory databases get a single shared connection
-        pool_options = {"pool_size": pool_size, "pool_timeout": pool_timeout}
+        pool_options = {"pool_size": pool_size, "max_overflow": 0, "pool_timeout": pool_timeout}
     engine = create_async_engine(
         url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}, **pool_options
     )

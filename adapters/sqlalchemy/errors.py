@@ -1,14 +1,17 @@
 """Database errors translated at the adapter's boundary (ADR 001).
 
 A unique violation of a known constraint becomes the domain's Conflict; anything else the
-database says becomes a StorageError whose message holds no SQL and no parameters.
+database says becomes a StorageError whose message holds no SQL and no parameters; a pool that
+stays exhausted for the configured wait is ServiceUnavailable.
 """
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from application.errors import ServiceUnavailable
 from domain.errors import (
     Conflict,
     EmailAlreadyRegistered,
@@ -53,12 +56,15 @@ def _violated_names(error: IntegrityError) -> set[str]:
 
 
 def translate(error: SQLAlchemyError | OSError) -> Exception:
-    """The exception to raise instead of ``error``: a domain Conflict or a StorageError."""
+    """The exception to raise instead of ``error``: a domain Conflict, ServiceUnavailable when
+    no pooled connection freed up in time, or a StorageError."""
     if isinstance(error, IntegrityError):
         conflict = conflict_for(error)
         if conflict is not None:
             return conflict
         return StorageError("the database refused the change (integrity constraint)")
+    if isinstance(error, PoolTimeout):
+        return ServiceUnavailable("every database connection is busy; try again shortly")
     if isinstance(error, OSError):
         return StorageError("the database cannot be reached")
     return StorageError(f"the database failed ({type(error).__name__})")

@@ -5,7 +5,7 @@ so a request never holds two connections at once."""
 
 from typing import Annotated
 
-from dependency_injector.wiring import Provide, inject
+from dependency_injector.wiring import inject
 from fastapi import Depends, Query
 from fastapi.security import OAuth2PasswordBearer
 
@@ -13,6 +13,7 @@ from application.auth.authenticate import Authenticate
 from application.pagination import PageRequest
 from domain.roles import Actor
 from entrypoints.container import Container
+from entrypoints.http.injection import Inject
 from entrypoints.http.openapi import BEARER_SCHEME, OPTIONAL_BEARER_SCHEME
 
 TOKEN_URL = "token"  # noqa: S105 - the path of the token endpoint, not a secret
@@ -26,7 +27,7 @@ _optional_token = OAuth2PasswordBearer(
 @inject
 async def current_actor(
     token: Annotated[str, Depends(_required_token)],
-    authenticate: Annotated[Authenticate, Depends(Provide[Container.authenticate])],
+    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
 ) -> Actor:
     """The caller; 401 without a valid token of an active user."""
     return await authenticate(token)
@@ -35,13 +36,13 @@ async def current_actor(
 @inject
 async def optional_actor(
     token: Annotated[str | None, Depends(_optional_token)],
-    authenticate: Annotated[Authenticate, Depends(Provide[Container.authenticate])],
+    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
 ) -> Actor | None:
     """The caller if a token is given (401 if it is not valid), else None."""
     return None if token is None else await authenticate(token)
 
 
-def page_request(
+async def page_request(
     skip: Annotated[int, Query(ge=0, le=PageRequest.MAX_SKIP)] = 0,
     limit: Annotated[int, Query(ge=1, le=PageRequest.MAX_LIMIT)] = PageRequest.DEFAULT_LIMIT,
 ) -> PageRequest:

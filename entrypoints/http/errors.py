@@ -10,7 +10,12 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from application.errors import ApplicationError, AuthenticationFailed, NotFound
+from application.errors import (
+    ApplicationError,
+    AuthenticationFailed,
+    NotFound,
+    ServiceUnavailable,
+)
 from domain.errors import (
     Conflict,
     ContentPolicyViolation,
@@ -47,6 +52,9 @@ ERROR_TABLE: dict[type[Exception], ProblemKind] = {
     NotFound: ProblemKind(404, "not-found", "Not found"),
     AuthenticationFailed: ProblemKind(
         401, "authentication-failed", "Authentication failed", BEARER_CHALLENGE
+    ),
+    ServiceUnavailable: ProblemKind(
+        503, "service-unavailable", "Service unavailable", {"Retry-After": "1"}
     ),
     DomainError: ProblemKind(400, "domain-error", "Request refused"),
     ApplicationError: ProblemKind(400, "application-error", "Request refused"),

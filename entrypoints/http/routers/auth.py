@@ -1,11 +1,12 @@
 from typing import Annotated
 
-from dependency_injector.wiring import Provide, inject
+from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends
 from fastapi.security import OAuth2PasswordRequestForm
 
 from application.auth.log_in import LogIn, LogInCommand
 from entrypoints.container import Container
+from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.auth import TokenOut
 from entrypoints.http.schemas.common import problem_responses
 
@@ -16,7 +17,7 @@ router = APIRouter(tags=["auth"])
 @inject
 async def issue_token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
-    log_in: Annotated[LogIn, Depends(Provide[Container.log_in])],
+    log_in: Annotated[LogIn, Depends(Inject[Container.log_in])],
 ) -> TokenOut:
     """OAuth2 password flow; ``username`` takes the e-mail or the username."""
     token = await log_in(LogInCommand(login=form.username, password=form.password))

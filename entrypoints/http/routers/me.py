@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from dependency_injector.wiring import Provide, inject
+from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Response, status
 
 from application.users.change_password import ChangePassword, ChangePasswordCommand
@@ -8,6 +8,7 @@ from application.users.get_user import GetUser
 from application.users.update_profile import UpdateProfile, UpdateProfileCommand
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor
+from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.users import ChangePasswordIn, UpdateProfileIn, UserOut
 
@@ -18,7 +19,7 @@ router = APIRouter(prefix="/me", tags=["me"])
 @inject
 async def read_me(
     actor: CurrentActor,
-    fetch: Annotated[GetUser, Depends(Provide[Container.get_user])],
+    fetch: Annotated[GetUser, Depends(Inject[Container.get_user])],
 ) -> UserOut:
     return UserOut.model_validate(await fetch(actor.id, actor))
 
@@ -28,7 +29,7 @@ async def read_me(
 async def update_me(
     body: UpdateProfileIn,
     actor: CurrentActor,
-    update: Annotated[UpdateProfile, Depends(Provide[Container.update_profile])],
+    update: Annotated[UpdateProfile, Depends(Inject[Container.update_profile])],
 ) -> UserOut:
     command = UpdateProfileCommand(**body.model_dump(exclude_unset=True))
     return UserOut.model_validate(await update(actor, command))
@@ -44,7 +45,7 @@ async def update_me(
 async def change_my_password(
     body: ChangePasswordIn,
     actor: CurrentActor,
-    change: Annotated[ChangePassword, Depends(Provide[Container.change_password])],
+    change: Annotated[ChangePassword, Depends(Inject[Container.change_password])],
 ) -> None:
     """A wrong current password is a 401, like a failed login."""
     await change(actor, ChangePasswordCommand(**body.model_dump()))

@@ -1,7 +1,7 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import Provide, inject
+from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from application.ports.repositories import PostFilter
@@ -14,6 +14,7 @@ from domain.ids import PostId, UserId
 from domain.posts.values import Tag
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams, optional_actor
+from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.posts import CreatePostIn, PostOut, PostPage, UpdatePostIn
 
@@ -32,7 +33,7 @@ async def create_post(
     actor: CurrentActor,
     request: Request,
     response: Response,
-    create: Annotated[CreatePost, Depends(Provide[Container.create_post])],
+    create: Annotated[CreatePost, Depends(Inject[Container.create_post])],
 ) -> PostOut:
     view = await create(actor, CreatePostCommand(**body.model_dump()))
     response.headers["Location"] = request.app.url_path_for("get_post", post_id=str(view.id))
@@ -48,7 +49,7 @@ async def create_post(
 @inject
 async def list_posts(
     page: PageParams,
-    list_page: Annotated[ListPosts, Depends(Provide[Container.list_posts])],
+    list_page: Annotated[ListPosts, Depends(Inject[Container.list_posts])],
     tag: Annotated[str | None, Query(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN)] = None,
     author_id: UUID | None = None,
 ) -> PostPage:
@@ -64,7 +65,7 @@ async def list_posts(
 async def get_post(
     post_id: UUID,
     viewer: OptionalActor,
-    fetch: Annotated[GetPost, Depends(Provide[Container.get_post])],
+    fetch: Annotated[GetPost, Depends(Inject[Container.get_post])],
 ) -> PostOut:
     """A draft is visible to its author only; to anyone else it does not exist."""
     return PostOut.model_validate(await fetch(PostId(post_id), viewer))
@@ -78,7 +79,7 @@ async def update_post(
     post_id: UUID,
     body: UpdatePostIn,
     actor: CurrentActor,
-    update: Annotated[UpdatePost, Depends(Provide[Container.update_post])],
+    update: Annotated[UpdatePost, Depends(Inject[Container.update_post])],
 ) -> PostOut:
     command = UpdatePostCommand(**body.model_dump(exclude_unset=True))
     return PostOut.model_validate(await update(actor, PostId(post_id), command))
@@ -94,7 +95,7 @@ async def update_post(
 async def delete_post(
     post_id: UUID,
     actor: CurrentActor,
-    delete: Annotated[DeletePost, Depends(Provide[Container.delete_post])],
+    delete: Annotated[DeletePost, Depends(Inject[Container.delete_post])],
 ) -> None:
     """The author or an admin."""
     await delete(actor, PostId(post_id))

@@ -1,7 +1,7 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import Provide, inject
+from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from application.users.deactivate_user import DeactivateUser
@@ -11,6 +11,7 @@ from application.users.register_user import RegisterUser, RegisterUserCommand
 from domain.ids import UserId
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
+from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.users import RegisterUserIn, UserOut, UserPage
 
@@ -28,7 +29,7 @@ async def register_user(
     body: RegisterUserIn,
     request: Request,
     response: Response,
-    register: Annotated[RegisterUser, Depends(Provide[Container.register_user])],
+    register: Annotated[RegisterUser, Depends(Inject[Container.register_user])],
 ) -> UserOut:
     view = await register(RegisterUserCommand(**body.model_dump()))
     response.headers["Location"] = request.app.url_path_for("get_user", user_id=str(view.id))
@@ -40,7 +41,7 @@ async def register_user(
 async def list_users(
     page: PageParams,
     viewer: OptionalActor,
-    list_page: Annotated[ListUsers, Depends(Provide[Container.list_users])],
+    list_page: Annotated[ListUsers, Depends(Inject[Container.list_users])],
 ) -> UserPage:
     """Active users, oldest first; admins also see deactivated users and every e-mail."""
     found = await list_page(page, viewer)
@@ -53,7 +54,7 @@ async def list_users(
 async def get_user(
     user_id: UUID,
     viewer: OptionalActor,
-    fetch: Annotated[GetUser, Depends(Provide[Container.get_user])],
+    fetch: Annotated[GetUser, Depends(Inject[Container.get_user])],
 ) -> UserOut:
     return UserOut.model_validate(await fetch(UserId(user_id), viewer))
 
@@ -67,7 +68,7 @@ async def get_user(
 async def deactivate_user(
     user_id: UUID,
     actor: CurrentActor,
-    deactivate: Annotated[DeactivateUser, Depends(Provide[Container.deactivate_user])],
+    deactivate: Annotated[DeactivateUser, Depends(Inject[Container.deactivate_user])],
 ) -> UserOut:
     """Admins only: the user's tokens stop working and they can no longer log in."""
     return UserOut.model_validate(await deactivate(actor, UserId(user_id)))

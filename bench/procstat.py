@@ -1,0 +1,29 @@
+"""CPU time of a process (all its threads), read from Linux's /proc; None elsewhere."""
+
+import os
+from pathlib import Path
+
+_TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int | None) -> float | None:
+    """User plus system CPU seconds used so far by process ``pid``, or None if unknown."""
+    if pid is None:
+        return None
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    utime, stime = int(fields[11]), int(fields[12])
+    return (utime + stime) / _TICKS_PER_SECOND
+
+
+def machine_busy_seconds() -> float | None:
+    """CPU seconds all processors have spent busy since boot (idle and iowait excluded)."""
+    try:
+        first = Path("/proc/stat").read_text().splitlines()[0].split()
+    except (OSError, IndexError):
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, first[1:9])
+    return (user + nice + system + irq + softirq + steal) / _TICKS_PER_SECOND

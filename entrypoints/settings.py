@@ -4,9 +4,9 @@ import os
 import secrets
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import BeforeValidator, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.posts.policy import DEFAULT_BANNED_WORDS
@@ -43,7 +43,9 @@ class Settings(BaseSettings):
     argon2_memory_cost: int = Field(default=65536, ge=8, description="KiB")
     argon2_parallelism: int = Field(default=4, ge=1)
     banned_words: list[str] = Field(default_factory=lambda: list(DEFAULT_BANNED_WORDS))
-    log_level: str = "INFO"
+    log_level: Annotated[
+        Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)
+    ] = "INFO"
 
     @cached_property
     def signing_secret(self) -> str:

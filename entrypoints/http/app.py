@@ -12,6 +12,7 @@ from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
 from entrypoints.http.routers import auth, me, posts, users
+from entrypoints.logs import configure_logging
 
 API_DESCRIPTION = (
     "Folio, a blogging backend. Errors are RFC 9457 problem documents "
@@ -24,6 +25,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     """An app served by ``container`` (a fresh one from the environment if none is given)."""
     container = container or Container()
     container.wire(modules=[dependencies], packages=[routers])
+    configure_logging(container.settings().log_level)
     app = FastAPI(
         title="Folio",
         version="0.1.0",

@@ -4,6 +4,7 @@ from application.errors import PostNotFound
 from application.pagination import PageRequest
 from application.ports.repositories import PostFilter
 from application.posts.update_post import UpdatePostCommand
+from domain.errors import InvalidValue
 from domain.roles import Actor
 from tests.unit.harness import Folio, register, register_admin, write_post
 
@@ -80,6 +81,13 @@ async def test_filters_by_tag_whatever_its_case(folio: Folio, tag: str):
     await _publish_series(folio, ada, ["About coffee"], tags=["java"])
 
     assert await _titles(folio, PostFilter(tag=tag)) == ["About snakes"]
+
+
+async def test_a_blank_tag_filter_is_refused_as_the_tag_filter(folio: Folio):
+    with pytest.raises(InvalidValue) as refused:
+        await _titles(folio, PostFilter(tag="   "))
+
+    assert refused.value.field == "tag"
 
 
 async def test_filters_by_author(folio: Folio):

@@ -103,7 +103,7 @@ async def test_list_posts_newest_first_with_filters(
     [
         pytest.param({"author_id": "nope"}, "author_id", id="bad-author-id"),
         pytest.param({"tag": "x" * 31}, "tag", id="long-tag"),
-        pytest.param({"tag": "  "}, "tags", id="blank-tag"),
+        pytest.param({"tag": "  "}, "tag", id="blank-tag"),
     ],
 )
 async def test_list_posts_refuses_bad_filters(

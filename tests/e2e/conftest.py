@@ -10,11 +10,11 @@ from dependency_injector import providers
 from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
 
-from adapters.sqlalchemy.migrate import upgrade
 from application.users.register_user import RegisterUserCommand
 from domain.roles import Role
 from entrypoints.container import Container
 from entrypoints.http.app import create_app
+from tests.databases import empty_postgres, empty_sqlite
 from tests.e2e.helpers import PASSWORD, Headers, bearer, register, unique_email
 from tests.settings import make_settings
 
@@ -35,15 +35,25 @@ def make_container(**settings: Any) -> Container:
     return Container(settings=providers.Object(make_settings(**settings)))
 
 
-@pytest.fixture(params=[pytest.param("memory", id="memory"), pytest.param("sqlite", id="sqlite")])
+BACKENDS = [
+    pytest.param("memory", id="memory"),
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+]
+
+
+def storage_settings(backend: str, tmp_path: Path) -> dict[str, Any]:
+    """Settings for an empty, migrated database of ``backend`` (call outside the event loop)."""
+    if backend == "memory":
+        return {"storage": "memory"}
+    url = empty_sqlite(tmp_path) if backend == "sqlite" else empty_postgres()
+    return {"storage": "sql", "database_url": url}
+
+
+@pytest.fixture(params=BACKENDS)
 def container(request: pytest.FixtureRequest, tmp_path: Path) -> Container:
-    """The app's container on each embedded backend: in memory, and a migrated SQLite file
-    (migrated here, outside the test's event loop)."""
-    if request.param == "memory":
-        return make_container()
-    url = f"sqlite+aiosqlite:///{tmp_path / 'folio.db'}"
-    upgrade(url)
-    return make_container(storage="sql", database_url=url)
+    """The app's container on each backend, its database empty and migrated."""
+    return make_container(**storage_settings(request.param, tmp_path))
 
 
 @pytest.fixture

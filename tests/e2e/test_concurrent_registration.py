@@ -4,45 +4,24 @@ backend: exactly one 201, nineteen 409 problems, never a 500."""
 import asyncio
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from httpx import AsyncClient
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.migrate import upgrade
 from entrypoints.http.app import create_app
-from tests.e2e.conftest import make_container, serve
+from tests.e2e.conftest import BACKENDS, make_container, serve, storage_settings
 from tests.e2e.helpers import PASSWORD
-from tests.integration.backends import truncate_all
-from tests.servers import postgres_url
 
 CLIENTS = 20
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("memory", id="memory"),
-        pytest.param("sqlite", id="sqlite"),
-        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
-    ]
-)
-def storage(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
-    """Settings for a migrated, empty database (migrations run outside the event loop)."""
-    if request.param == "memory":
-        return {"storage": "memory"}
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'folio.db'}"
-    else:
-        url = postgres_url()
-    upgrade(url)
-    return {"storage": "sql", "database_url": url}
+@pytest.fixture(params=BACKENDS)
+def storage(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, Any]:
+    return storage_settings(request.param, tmp_path)
 
 
-async def register_all(storage: dict[str, str], bodies: list[dict[str, str]]) -> list[int]:
-    if "postgresql" in storage.get("database_url", ""):
-        engine = create_engine(storage["database_url"], pool_size=1, pool_timeout=10)
-        await truncate_all(engine)
-        await engine.dispose()
+async def register_all(storage: dict[str, Any], bodies: list[dict[str, str]]) -> list[int]:
     app = create_app(make_container(**storage, db_pool_size=5))
     async with serve(app) as client:
         responses = await asyncio.gather(*(_post(client, body) for body in bodies))
@@ -63,7 +42,7 @@ def _mixed_case(text: str, seed: int) -> str:
     return "".join(c.upper() if (i + seed) % 3 == 0 else c for i, c in enumerate(text))
 
 
-async def test_one_email_registered_by_twenty_at_once(storage: dict[str, str]) -> None:
+async def test_one_email_registered_by_twenty_at_once(storage: dict[str, Any]) -> None:
     bodies = [
         {"email": _mixed_case("race@example.com", n), "name": "Racer", "password": PASSWORD}
         for n in range(CLIENTS)
@@ -74,7 +53,7 @@ async def test_one_email_registered_by_twenty_at_once(storage: dict[str, str]) -
     assert Counter(statuses) == {201: 1, 409: CLIENTS - 1}
 
 
-async def test_one_username_registered_by_twenty_at_once(storage: dict[str, str]) -> None:
+async def test_one_username_registered_by_twenty_at_once(storage: dict[str, Any]) -> None:
     bodies = [
         {
             "email": f"racer{n}@example.com",

@@ -6,17 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from adapters.sqlalchemy.migrate import upgrade
 from entrypoints.http.app import create_app
+from tests.databases import empty_sqlite
 from tests.e2e.conftest import make_container, serve
 from tests.e2e.helpers import PROBLEM, bearer, post_body, register
 
 
 @pytest.fixture
 def url(tmp_path: Path) -> str:
-    migrated = f"sqlite+aiosqlite:///{tmp_path / 'folio.db'}"
-    upgrade(migrated)  # outside the test's event loop: migrations run their own
-    return migrated
+    return empty_sqlite(tmp_path)
 
 
 async def test_an_exhausted_pool_answers_503_then_recovers(url: str) -> None:

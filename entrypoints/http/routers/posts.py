@@ -56,8 +56,7 @@ async def list_posts(
     """Published posts, newest first, the same for every caller."""
     author = None if author_id is None else UserId(author_id)
     found = await list_page(PostFilter(tag=tag, author_id=author), page)
-    items = [PostOut.model_validate(view) for view in found.items]
-    return PostPage(items=items, total=found.total, skip=found.skip, limit=found.limit)
+    return PostPage.of(found)
 
 
 @router.get("/{post_id}", response_model=PostOut, responses=problem_responses(401, 404, 422))

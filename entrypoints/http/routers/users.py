@@ -45,8 +45,7 @@ async def list_users(
 ) -> UserPage:
     """Active users, oldest first; admins also see deactivated users and every e-mail."""
     found = await list_page(page, viewer)
-    items = [UserOut.model_validate(view) for view in found.items]
-    return UserPage(items=items, total=found.total, skip=found.skip, limit=found.limit)
+    return UserPage.of(found)
 
 
 @router.get("/{user_id}", response_model=UserOut, responses=problem_responses(401, 404, 422))

@@ -1,9 +1,10 @@
 """Shapes shared by every resource: pages and RFC 9457 problem details."""
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from application import pagination
 from application.pagination import PageRequest
 
 T = TypeVar("T")
@@ -14,6 +15,12 @@ class Page(BaseModel, Generic[T]):
     total: int = Field(ge=0, description="how many items match, over all pages")
     skip: int = Field(ge=0, le=PageRequest.MAX_SKIP)
     limit: int = Field(ge=1, le=PageRequest.MAX_LIMIT)
+
+    @classmethod
+    def of(cls, found: pagination.Page[Any]) -> Self:
+        """The response for a use case's page, each item read from its view's attributes."""
+        fields = {"items": found.items, "total": found.total, "skip": found.skip}
+        return cls.model_validate({**fields, "limit": found.limit}, from_attributes=True)
 
 
 class FieldError(BaseModel):

@@ -46,11 +46,13 @@ class FakeHasher(PasswordHasher):
 
     def __init__(self, current_version: int = 1) -> None:
         self.current_version = current_version
+        self.verifications = 0  # the expensive step an attacker could time
 
     async def hash(self, password: str) -> str:
         return f"{self.PREFIX}{password}:v{self.current_version}"
 
     async def verify(self, password_hash: str | None, password: str) -> bool:
+        self.verifications += 1
         if password_hash is None or not password_hash.startswith(self.PREFIX):
             return False
         hashed_password, _, _ = password_hash.removeprefix(self.PREFIX).rpartition(":v")

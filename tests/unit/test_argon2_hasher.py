@@ -1,4 +1,5 @@
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -86,3 +87,24 @@ async def test_hashing_runs_off_the_event_loop(operation: str):
     # Run inline, argon2 would block the loop and the ticker would not run at all; in a worker
     # thread the loop keeps turning for the whole hash.
     assert await _ticks_while(work) > 10
+
+
+async def test_verifying_without_a_hash_costs_what_a_real_verification_costs():
+    """An unknown login must not answer faster than a wrong password: with no hash, the hasher
+    verifies against a dummy hash made with the same parameters. Wide bounds: argon2 at these
+    parameters takes tens of milliseconds, skipping it would take microseconds."""
+    slow = Argon2PasswordHasher(SLOW)
+    real = await slow.hash("the real password")
+
+    async def fastest(check: Callable[[], Awaitable[bool]]) -> float:
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            assert not await check()
+            timings.append(time.perf_counter() - started)
+        return min(timings)
+
+    wrong_password = await fastest(lambda: slow.verify(real, "a wrong password"))
+    unknown_user = await fastest(lambda: slow.verify(None, "a wrong password"))
+
+    assert 0.5 < unknown_user / wrong_password < 2

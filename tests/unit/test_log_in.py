@@ -34,11 +34,16 @@ async def test_logs_in_by_email_or_username_for_a_token_naming_the_user(folio: F
         pytest.param("nobody", PASSWORD, id="unknown-username"),
     ],
 )
-async def test_bad_credentials_are_all_the_same_error(folio: Folio, login: str, password: str):
+async def test_bad_credentials_are_all_the_same_error_after_the_same_work(
+    folio: Folio, login: str, password: str
+):
     await register(folio, "ada")
+    before = folio.hasher.verifications
 
     with pytest.raises(InvalidCredentials):
         await folio.log_in(LogInCommand(login=login, password=password))
+
+    assert folio.hasher.verifications == before + 1  # an unknown login is verified too
 
 
 async def test_a_deactivated_user_cannot_log_in(folio: Folio):

@@ -2,7 +2,7 @@
 can save changes and collect events; adapters implement the underscored methods."""
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from application.pagination import Page, PageRequest
 from domain.ids import PostId, UserId
@@ -33,9 +33,7 @@ class UserRepository(ABC):
     async def list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
         """Users oldest first; deactivated ones only when asked for."""
         found = await self._list(page, include_inactive=include_inactive)
-        for user in found.items:
-            self._track(user)
-        return found
+        return replace(found, items=[self.seen.setdefault(u.id, u) for u in found.items])
 
     def _track(self, user: User | None) -> User | None:
         if user is None:
@@ -88,7 +86,8 @@ class PostRepository(ABC):
 
     async def list_published(self, where: PostFilter, page: PageRequest) -> Page[Post]:
         """Published posts, newest first, with a fixed number of queries whatever the page."""
-        return await self._list_published(where, page)
+        found = await self._list_published(where, page)
+        return replace(found, items=[self.seen.setdefault(p.id, p) for p in found.items])
 
     @abstractmethod
     def _add(self, post: Post) -> None: ...

@@ -164,3 +164,22 @@ async def test_a_transaction_that_only_read_a_user_does_not_undo_a_concurrent_ch
         stored = await uow.users.get(user.id)
     assert stored is not None
     assert stored.name == DisplayName("After")
+
+
+async def test_a_change_to_a_listed_post_is_saved(new_uow: UowFactory) -> None:
+    author = make_user()
+    post = make_post(author_id=author.id)
+    async with new_uow() as uow:
+        uow.users.add(author)
+        uow.posts.add(post)
+        await uow.commit()
+
+    async with new_uow() as uow:
+        (listed,) = (await uow.posts.list_published(PostFilter(), PageRequest())).items
+        listed.retag(Tags.of(["listed"]), now=NOW)
+        await uow.commit()
+
+    async with new_uow() as uow:
+        stored = await uow.posts.get(post.id)
+    assert stored is not None
+    assert stored.tags == Tags.of(["listed"])

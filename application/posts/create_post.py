@@ -39,7 +39,6 @@ class CreatePost:
         title = Title(command.title)
         content = Content(command.content)
         tags = Tags.of(command.tags)
-        self._policy.check_title(title)
         post_id = PostId(self._ids.new_id())
         preferred = Slug.from_title(title)
         try:

@@ -14,6 +14,7 @@ import pytest
 from adapters.sqlalchemy.migrate import upgrade
 from domain.users.user import User
 from tests.builders import make_user
+from tests.databases import empty_sqlite
 from tests.integration.backends import Database, UowFactory, open_backend
 from tests.integration.helpers import store
 from tests.servers import postgres_url
@@ -36,9 +37,7 @@ def prepare(name: str, request: pytest.FixtureRequest, tmp_path: Path) -> Databa
     if name == "memory":
         return Database(name)
     if name == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'folio.db'}"
-        upgrade(url)
-        return Database(name, url)
+        return Database(name, empty_sqlite(tmp_path))
     return Database(name, request.getfixturevalue("migrated_postgres_url"))
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from adapters.events import LoggingEventPublisher
 from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
+from adapters.redis.client import create_redis
 from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
 from adapters.sqlalchemy.engine import create_engine
@@ -75,6 +76,7 @@ class Container(containers.DeclarativeContainer):
         async_sessionmaker, engine, expire_on_commit=False, autoflush=False
     )
     memory_store = providers.Singleton(MemoryStore)
+    redis = providers.Singleton(create_redis, settings.provided.redis_url)
 
     unit_of_work = providers.Selector(
         settings.provided.storage,
@@ -110,7 +112,11 @@ class Container(containers.DeclarativeContainer):
 
 async def close(container: Container) -> None:
     """Release what the container holds open: the SQL engine's pooled connections, if the SQL
-    storage is in use. The engine is a plain singleton (no async resource), so every provider
-    hands out objects, never awaitables, inside and outside FastAPI."""
+    storage is in use, and the Redis client, if one was made. The engine is a plain singleton
+    (no async resource), so every provider hands out objects, never awaitables, inside and
+    outside FastAPI."""
     if container.settings().storage == "sql":
         await container.engine().dispose()
+    redis = container.redis() if container.settings().redis_url else None
+    if redis is not None:
+        await redis.aclose()

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_cost: int = Field(default=65536, ge=8, description="KiB")
     argon2_parallelism: int = Field(default=4, ge=1)
+    redis_url: str | None = Field(
+        default=None, description="redis://host:port/db; shared state across workers and hosts"
+    )
     banned_words: list[str] = Field(default_factory=lambda: list(DEFAULT_BANNED_WORDS))
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)

@@ -1,0 +1,1 @@
+"""Redis adapters: shared state for several workers and hosts (used when FOLIO_REDIS_URL is set)."""

@@ -5,3 +5,4 @@ from uuid import UUID
 
 UserId = NewType("UserId", UUID)
 PostId = NewType("PostId", UUID)
+NotificationId = NewType("NotificationId", UUID)

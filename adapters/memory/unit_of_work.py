@@ -4,14 +4,15 @@ from collections.abc import Sequence
 from adapters.memory.repositories import MemoryPostRepository, MemoryUserRepository
 from adapters.memory.store import MemoryStore
 from application.ports.events import EventPublisher
+from application.ports.outbox import EntryState, NewEvent, OutboxEntry
 from application.ports.unit_of_work import UnitOfWork
 from domain.errors import EmailAlreadyRegistered, SlugAlreadyTaken, UsernameAlreadyTaken
-from domain.events import DomainEvent
 
 
 class MemoryUnitOfWork(UnitOfWork):
     """Reads copies from the store; commit checks the unique rules and writes every change
-    back at once under the store's lock, as a database's constraints and transaction would."""
+    back at once under the store's lock, as a database's constraints and transaction would,
+    the events appended to the store's outbox in the same step."""
 
     users: MemoryUserRepository
     posts: MemoryPostRepository
@@ -24,7 +25,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.users = MemoryUserRepository(self._store)
         self.posts = MemoryPostRepository(self._store)
 
-    async def _commit(self, events: Sequence[DomainEvent]) -> None:
+    async def _commit(self, events: Sequence[NewEvent]) -> None:
         async with self._store.lock:
             self._check_unique_rules()
             for user in self.users.seen.values():
@@ -35,6 +36,8 @@ class MemoryUnitOfWork(UnitOfWork):
                     self._store.posts.pop(post.id, None)
                 elif self.posts.tracker.changed(post):
                     self._store.posts[post.id] = copy.deepcopy(post)
+            for new in events:
+                self._store.outbox[new.event_id] = _entry(self._store, new)
 
     def _check_unique_rules(self) -> None:
         emails = {u.email: u.id for u in self._store.users.values()}
@@ -55,3 +58,17 @@ class MemoryUnitOfWork(UnitOfWork):
 
     async def _close(self) -> None:
         return None
+
+
+def _entry(store: MemoryStore, new: NewEvent) -> OutboxEntry:
+    return OutboxEntry(
+        position=next(store.positions),
+        event_id=new.event_id,
+        aggregate_id=new.aggregate_id,
+        event_name=new.event.name,
+        event=new.event,
+        state=EntryState.PENDING,
+        attempts=0,
+        available_at=new.event.occurred_at,
+        created_at=new.event.occurred_at,
+    )

@@ -5,6 +5,7 @@ Constraint names follow ``metadata``'s naming convention, so migrations and erro
 """
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -87,4 +88,49 @@ post_tags = Table(
     Column("tag", String(Tag.MAX_LEN), primary_key=True),
     Column("position", Integer, nullable=False),
     Index(None, "tag"),
+)
+
+OUTBOX_STATES = "'pending', 'dead'"
+EVENT_NAME_MAX_LEN = 64
+HANDLER_NAME_MAX_LEN = 64
+RELAY_NAME_MAX_LEN = 64
+
+# Events written by the unit of work in the transaction of their change; ``position`` is the
+# commit order. An entry leaves the table once every handler has processed it.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("position", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("event_id", Uuid, nullable=False, unique=True),
+    Column("aggregate_id", Uuid, nullable=False),
+    Column("event_name", String(EVENT_NAME_MAX_LEN), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("available_at", UTCDateTime, nullable=False),
+    Column("lease_owner", String(RELAY_NAME_MAX_LEN), nullable=True),
+    Column("lease_until", UTCDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    CheckConstraint(f"state IN ({OUTBOX_STATES})", name="state"),
+    Index(None, "state", "available_at"),
+    Index(None, "aggregate_id", "position"),
+)
+
+# Which handler has processed which event: a redelivery skips them (kept until the entry goes).
+processed_events = Table(
+    "processed_events",
+    metadata,
+    Column("event_id", Uuid, primary_key=True),
+    Column("handler", String(HANDLER_NAME_MAX_LEN), primary_key=True),
+    Column("processed_at", UTCDateTime, nullable=False),
+)
+
+# On SQLite one relay at a time holds the ``outbox`` lease and delivers.
+relay_leases = Table(
+    "relay_leases",
+    metadata,
+    Column("name", String(RELAY_NAME_MAX_LEN), primary_key=True),
+    Column("owner", String(RELAY_NAME_MAX_LEN), nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
 )

@@ -7,11 +7,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adapters.sqlalchemy.errors import translated_errors
+from adapters.sqlalchemy.outbox_rows import write_outbox
 from adapters.sqlalchemy.repositories import SqlAlchemyPostRepository, SqlAlchemyUserRepository
 from application.ports.events import EventPublisher
+from application.ports.outbox import NewEvent
 from application.ports.unit_of_work import UnitOfWork
 from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
-from domain.events import DomainEvent
 
 
 class SqlAlchemyUnitOfWork(UnitOfWork):
@@ -19,7 +20,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
     Promises, beyond the port's: reads and writes of one block share one connection; ``commit()``
     inserts added aggregates, updates only the columns (and tag lists) that changed since they
-    were loaded, and deletes removed posts, in one transaction. A unique violation is raised as
+    were loaded, deletes removed posts and appends the events to the ``outbox`` table (waking
+    PostgreSQL listeners at commit), in one transaction. A unique violation is raised as
     the domain's Conflict (EmailAlreadyRegistered, UsernameAlreadyTaken, SlugAlreadyTaken), any
     other database failure as StorageError; either way the transaction is rolled back first.
     """
@@ -45,11 +47,13 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.users = SqlAlchemyUserRepository(self._session)
         self.posts = SqlAlchemyPostRepository(self._session)
 
-    async def _commit(self, events: Sequence[DomainEvent]) -> None:
+    async def _commit(self, events: Sequence[NewEvent]) -> None:
         try:
             with translated_errors():
                 await self.users.save_changes()
                 await self.posts.save_changes()
+                # After the changes: their row locks order the events of one aggregate by commit.
+                await write_outbox(self._active_session, events)
                 await self._active_session.commit()
         except UsernameAlreadyTaken as clash:
             # A database reports one violated index, SQLite the username's before the e-mail's;

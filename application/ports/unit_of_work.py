@@ -4,8 +4,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from types import TracebackType
 from typing import Self
+from uuid import UUID, uuid4
 
 from application.ports.events import EventPublisher
+from application.ports.outbox import NewEvent
 from application.ports.repositories import PostRepository, UserRepository
 from domain.events import Aggregate, DomainEvent
 
@@ -15,9 +17,11 @@ class UnitOfWork(ABC):
 
     Promises: everything staged through ``users`` and ``posts`` is written by ``commit()``
     atomically, or not at all; leaving the block without ``commit()`` (or by an exception)
-    rolls back; after a successful commit the events recorded by the aggregates it saw are
-    handed to the event publisher, once. Conflicts with committed data are raised from
-    ``commit()`` as domain errors (e.g. EmailAlreadyRegistered).
+    rolls back; the events recorded by the aggregates it saw (and those ``announce``d) are
+    written to the outbox in the same transaction, in the order they were recorded, and after
+    a successful commit handed to the event publisher (logging, relay wake-up), once.
+    Conflicts with committed data are raised from ``commit()`` as domain errors
+    (e.g. EmailAlreadyRegistered).
     """
 
     users: UserRepository
@@ -26,9 +30,11 @@ class UnitOfWork(ABC):
     def __init__(self, publisher: EventPublisher) -> None:
         self._publisher = publisher
         self._committed = False
+        self._announced: list[NewEvent] = []
 
     async def __aenter__(self) -> Self:
         self._committed = False
+        self._announced = []
         await self._begin()
         return self
 
@@ -49,19 +55,30 @@ class UnitOfWork(ABC):
         await self._commit(events)
         self._committed = True
         if events:
-            await self._publisher.publish(events)
+            await self._publisher.publish([new.event for new in events])
 
-    def _pull_events(self) -> list[DomainEvent]:
+    def announce(self, aggregate_id: UUID, event: DomainEvent) -> None:
+        """Write ``event`` to the outbox with this commit, though no stored aggregate records
+        it (a message queued for delivery, say); ``aggregate_id`` orders it like one."""
+        self._announced.append(NewEvent(uuid4(), aggregate_id, event))
+
+    def _pull_events(self) -> list[NewEvent]:
         aggregates: list[Aggregate] = [*self.users.seen.values(), *self.posts.seen.values()]
-        return [event for aggregate in aggregates for event in aggregate.pull_events()]
+        recorded = [
+            NewEvent(uuid4(), aggregate.id, event)
+            for aggregate in aggregates
+            for event in aggregate.pull_events()
+        ]
+        announced, self._announced = self._announced, []
+        return recorded + announced
 
     @abstractmethod
     async def _begin(self) -> None:
         """Open the transaction and set up ``users`` and ``posts``."""
 
     @abstractmethod
-    async def _commit(self, events: Sequence[DomainEvent]) -> None:
-        """Write every staged change (and, later, the events to an outbox) atomically."""
+    async def _commit(self, events: Sequence[NewEvent]) -> None:
+        """Write every staged change and the events to the outbox atomically."""
 
     @abstractmethod
     async def _rollback(self) -> None: ...

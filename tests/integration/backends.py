@@ -8,11 +8,14 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from adapters.events import LoggingEventPublisher
+from adapters.memory.outbox import MemoryOutbox
 from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
 from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.outbox import SqlAlchemyOutbox
 from adapters.sqlalchemy.tables import metadata
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from application.ports.outbox import Outbox
 from application.ports.unit_of_work import UnitOfWork
 
 
@@ -27,11 +30,13 @@ class Database:
 @dataclass(frozen=True)
 class UowFactory:
     """Makes a fresh unit of work on one backend; calling it is all most tests need.
-    Every unit of work it makes shares ``publisher`` and, for SQL backends, ``engine``."""
+    Every unit of work it makes shares ``publisher`` and, for SQL backends, ``engine``;
+    ``outbox`` reads and changes the outbox they write."""
 
     name: str
     make: Callable[[], UnitOfWork]
     publisher: LoggingEventPublisher
+    outbox: Outbox
     engine: AsyncEngine | None = None
 
     def __call__(self) -> UnitOfWork:
@@ -49,7 +54,12 @@ async def open_backend(database: Database) -> AsyncIterator[UowFactory]:
     publisher = LoggingEventPublisher()
     if database.url is None:
         memory = MemoryStore()
-        yield UowFactory(database.name, lambda: MemoryUnitOfWork(memory, publisher), publisher)
+        yield UowFactory(
+            database.name,
+            lambda: MemoryUnitOfWork(memory, publisher),
+            publisher,
+            MemoryOutbox(memory),
+        )
         return
     engine = create_engine(database.url, pool_size=5, pool_timeout=10)
     try:
@@ -57,7 +67,11 @@ async def open_backend(database: Database) -> AsyncIterator[UowFactory]:
             await truncate_all(engine)
         sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
         yield UowFactory(
-            database.name, lambda: SqlAlchemyUnitOfWork(sessions, publisher), publisher, engine
+            database.name,
+            lambda: SqlAlchemyUnitOfWork(sessions, publisher),
+            publisher,
+            SqlAlchemyOutbox(engine),
+            engine,
         )
     finally:
         await engine.dispose()

@@ -16,6 +16,9 @@ CONSTRAINTS = {
     "users": {"pk_users", "uq_users_email", "uq_users_username"},
     "posts": {"pk_posts", "uq_posts_slug", "fk_posts_author_id_users"},
     "post_tags": {"pk_post_tags", "fk_post_tags_post_id_posts"},
+    "outbox": {"pk_outbox", "uq_outbox_event_id"},
+    "processed_events": {"pk_processed_events"},
+    "relay_leases": {"pk_relay_leases"},
 }
 
 

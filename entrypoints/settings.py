@@ -1,12 +1,13 @@
 """Every setting of Folio, from FOLIO_* environment variables or a .env file."""
 
 import os
+import re
 import secrets
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, SecretStr
+from pydantic import BeforeValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.posts.policy import DEFAULT_BANNED_WORDS
@@ -17,6 +18,7 @@ MIN_SECRET_LEN_BY_ALGORITHM = {"HS256": MIN_SECRET_LEN, "HS384": 48, "HS512": 64
 WELL_KNOWN_SECRETS = frozenset(
     {"secret", "changeme", "change-me", "your-secret-key", "supersecret", "jwt-secret", "folio"}
 )
+_ORIGIN = re.compile(r"^https?://[^/\s?#]+$")
 
 
 class InsecureSettings(RuntimeError):
@@ -46,9 +48,22 @@ class Settings(BaseSettings):
         default=None, description="redis://host:port/db; shared state across workers and hosts"
     )
     banned_words: list[str] = Field(default_factory=lambda: list(DEFAULT_BANNED_WORDS))
+    cors_origins: list[str] = Field(
+        default_factory=list, description="origins browsers may call the API from (JSON list)"
+    )
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)
     ] = "INFO"
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins_are_origins(cls, origins: list[str]) -> list[str]:
+        """Origins as browsers send them: scheme and host, maybe a port, no path; or ``*``."""
+        normalised = [origin.strip().removesuffix("/") for origin in origins]
+        for origin in normalised:
+            if origin != "*" and not _ORIGIN.match(origin):
+                raise ValueError(f"{origin!r} is not an origin like https://example.com:8080")
+        return normalised
 
     @cached_property
     def signing_secret(self) -> str:

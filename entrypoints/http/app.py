@@ -8,11 +8,14 @@ from fastapi import FastAPI
 
 from entrypoints.container import Container, close
 from entrypoints.http import dependencies, routers
+from entrypoints.http.cors import install_cors
 from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
 from entrypoints.http.routers import auth, me, posts, users
 from entrypoints.logs import configure_logging
+from entrypoints.realworld.app import PREFIX as REALWORLD_PREFIX
+from entrypoints.realworld.app import create_realworld_app
 
 API_DESCRIPTION = (
     "Folio, a blogging backend. Errors are RFC 9457 problem documents "
@@ -33,11 +36,15 @@ def create_app(container: Container | None = None) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.container = container
+    # Middleware, innermost first: the request id, then CORS (outermost, so that preflights
+    # and error replies carry its headers too).
     app.add_middleware(RequestIdMiddleware)
+    install_cors(app, container.settings().cors_origins)
     install_error_handlers(app)
     install_openapi(app)
     for module in (auth, users, me, posts):
         app.include_router(module.router)
+    app.mount(REALWORLD_PREFIX, create_realworld_app(container))
     return app
 
 

@@ -1,0 +1,28 @@
+"""CORS, so that browser front ends served from other origins (a RealWorld front end, for one)
+may call the API. Only the origins listed in FOLIO_CORS_ORIGINS are allowed; none by default.
+Credentials (cookies) are never allowed: tokens travel in the Authorization header."""
+
+from collections.abc import Sequence
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+ALLOWED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+ALLOWED_HEADERS = ("Authorization", "Content-Type", "X-Requested-With", "X-Request-ID")
+EXPOSED_HEADERS = ("Location", "X-Request-ID", "Retry-After")
+PREFLIGHT_MAX_AGE = 600
+
+
+def install_cors(app: FastAPI, origins: Sequence[str]) -> None:
+    """Answer preflights and add CORS headers for ``origins``; with none, add nothing."""
+    if not origins:
+        return
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(origins),
+        allow_methods=list(ALLOWED_METHODS),
+        allow_headers=list(ALLOWED_HEADERS),
+        expose_headers=list(EXPOSED_HEADERS),
+        allow_credentials=False,
+        max_age=PREFLIGHT_MAX_AGE,
+    )

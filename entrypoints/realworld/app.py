@@ -1,0 +1,31 @@
+"""The RealWorld sub-application, which the app factory mounts under /api. It has its own
+error handlers (RealWorld's error format) and its own OpenAPI document (/api/docs)."""
+
+from fastapi import FastAPI
+
+from entrypoints.container import Container
+from entrypoints.realworld import auth, routers
+from entrypoints.realworld.errors import install_error_handlers
+from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.routers import users
+
+PREFIX = "/api"
+DESCRIPTION = (
+    "The RealWorld (Conduit) API over Folio's use cases. Send `Authorization: Token <jwt>`; "
+    'errors are `{"errors": {"field": ["message"]}}`.'
+)
+
+
+def create_realworld_app(container: Container) -> FastAPI:
+    container.wire(modules=[auth], packages=[routers])
+    app = FastAPI(
+        title="Folio: RealWorld API",
+        version="1.1.0",
+        description=DESCRIPTION,
+        default_response_class=RealWorldJSONResponse,
+    )
+    app.state.container = container
+    install_error_handlers(app)
+    for module in (users,):
+        app.include_router(module.router)
+    return app

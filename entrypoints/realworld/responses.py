@@ -1,0 +1,16 @@
+"""How RealWorld replies are written: JSON with an explicit charset, as the specification asks,
+and timestamps in ISO 8601 with milliseconds, in UTC."""
+
+from datetime import UTC, datetime
+
+from fastapi.responses import JSONResponse
+
+
+class RealWorldJSONResponse(JSONResponse):
+    media_type = "application/json; charset=utf-8"
+
+
+def timestamp(moment: datetime) -> str:
+    """``2016-02-18T03:22:56.637Z``: milliseconds, UTC, a ``Z`` suffix."""
+    in_utc = moment.astimezone(UTC)
+    return in_utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{in_utc.microsecond // 1000:03d}Z"

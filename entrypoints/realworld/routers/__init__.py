@@ -1,0 +1,1 @@
+"""RealWorld routes, one module per resource of the specification."""

@@ -1,0 +1,59 @@
+"""Registration, login and the current user."""
+
+from typing import Annotated
+
+from dependency_injector.wiring import inject
+from fastapi import APIRouter, Depends, status
+
+from application.auth.authenticate import Authenticate
+from application.auth.log_in import LogIn, LogInCommand
+from application.ports.security import TokenService
+from application.users.get_user import GetUser
+from application.users.register_user import RegisterUser, RegisterUserCommand
+from domain.users.values import Username
+from entrypoints.container import Container
+from entrypoints.http.injection import Inject
+from entrypoints.realworld.auth import CurrentCaller
+from entrypoints.realworld.schemas.users import LoginIn, NewUserIn, UserEnvelope, UserOut
+
+router = APIRouter(tags=["User and Authentication"])
+
+
+@router.post("/users", status_code=status.HTTP_201_CREATED, response_model=UserEnvelope)
+@inject
+async def register(
+    body: NewUserIn,
+    register_user: Annotated[RegisterUser, Depends(Inject[Container.register_user])],
+    tokens: Annotated[TokenService, Depends(Inject[Container.tokens])],
+) -> UserEnvelope:
+    """The username is also the display name, which RealWorld does not have."""
+    new = body.user
+    Username(new.username)  # its rules, reported as the username's, before the name's
+    command = RegisterUserCommand(
+        email=new.email, name=new.username, password=new.password, username=new.username
+    )
+    view = await register_user(command)
+    return UserEnvelope(user=UserOut.of(view, tokens.issue(view.id).token))
+
+
+@router.post("/users/login", response_model=UserEnvelope)
+@inject
+async def log_in(
+    body: LoginIn,
+    log_in_user: Annotated[LogIn, Depends(Inject[Container.log_in])],
+    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
+    get_user: Annotated[GetUser, Depends(Inject[Container.get_user])],
+) -> UserEnvelope:
+    token = await log_in_user(LogInCommand(login=body.user.email, password=body.user.password))
+    actor = await authenticate(token.token)
+    return UserEnvelope(user=UserOut.of(await get_user(actor.id, actor), token.token))
+
+
+@router.get("/user", response_model=UserEnvelope)
+@inject
+async def current_user(
+    caller: CurrentCaller,
+    get_user: Annotated[GetUser, Depends(Inject[Container.get_user])],
+) -> UserEnvelope:
+    view = await get_user(caller.actor.id, caller.actor)
+    return UserEnvelope(user=UserOut.of(view, caller.token))

@@ -1,0 +1,1 @@
+"""RealWorld's JSON envelopes: requests in, responses out."""

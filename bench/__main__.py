@@ -1,128 +1,81 @@
-"""`python -m bench`: Folio's read paths against a flat FastAPI + SQLAlchemy baseline.
+"""`python -m bench` (`make bench`): Folio against one-file baselines on SQLite and PostgreSQL.
 
-Seeds one SQLite file; checks that both servers give the same answers; then, round after round,
-loads the baseline and Folio (one uvicorn worker each, on 127.0.0.1) one at a time through every
-scenario; prints medians over the rounds and writes them to bench/results/latest.json. Exits
-non-zero on any failed request or any difference in the answers."""
+For each backend: seed a throwaway database, start every contender (one uvicorn worker each,
+pinned to one core), check that they give the same answers, then round by round load them one at
+a time with wrk (pinned to the other core) through every scenario. Prints every run, writes the
+medians to bench/results/latest.json and, unless --quick, the table and the chart into
+docs/performance.md. Exits non-zero on any failed request or any difference in the answers."""
 
-import argparse
-import asyncio
-import secrets
+import shlex
 import signal
+import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
-from contextlib import ExitStack, suppress
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from bench import report
-from bench.load import LoadResult, run_load
-from bench.options import parse
-from bench.scenarios import scenarios_for, verification_paths
-from bench.seed import Dataset, seed
-from bench.servers import Server, ServerFailed, ServerSpec, running
-from bench.verify import DifferentAnswers, check_same, fetch
-
-READY_PATH = "/posts?limit=1"
-
-
-class RunFailed(RuntimeError):
-    """A request failed under load: the figures would be meaningless."""
-
-
-def _contenders(data: Dataset, workdir: Path) -> list[ServerSpec]:
-    folio_env = {
-        "FOLIO_ENV": "development",
-        "FOLIO_STORAGE": "sql",
-        "FOLIO_DATABASE_URL": data.url,
-        "FOLIO_JWT_SECRET": secrets.token_urlsafe(36),  # 48 characters
-        "FOLIO_JWT_SECRET_FILE": str(workdir / ".folio-secret"),
-        "FOLIO_LOG_LEVEL": "WARNING",
-    }
-    return [
-        ServerSpec("baseline", "bench.baseline_app:app", env={"BENCH_DATABASE_URL": data.url}),
-        ServerSpec("folio", "entrypoints.http.app:create_app", factory=True, env=folio_env),
-    ]
-
-
-def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
-    with suppress(ImportError):
-        import uvloop
-
-        return uvloop.new_event_loop
-    return None
-
-
-def _check_same_answers(servers: dict[str, Server], data: Dataset) -> None:
-    paths = verification_paths(data)
-    answers = {name: fetch(server.base_url, paths) for name, server in servers.items()}
-    check_same(answers["baseline"], answers["folio"])
-    print(f"answers checked: baseline and folio agree on {len(paths)} requests", flush=True)
-
-
-def _load(
-    runner: asyncio.Runner, options: argparse.Namespace, server: Server, paths: Sequence[str]
-) -> LoadResult:
-    return runner.run(
-        run_load(
-            server.base_url,
-            paths,
-            concurrency=options.concurrency,
-            duration=options.duration,
-            warmup=options.warmup,
-            server_pid=server.pid,
-        )
-    )
-
-
-def _measure(options: argparse.Namespace, data: Dataset, workdir: Path) -> dict[str, Any]:
-    """Each round starts both servers (one after the other) and, scenario by scenario, loads
-    one and then the other, never both at once; the order flips every round (ABBA)."""
-    scenarios = scenarios_for(data)
-    results: dict[str, dict[str, list[LoadResult]]] = {
-        s.name: {who: [] for who in report.CONTENDERS} for s in scenarios
-    }
-    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
-        for round_number in range(1, options.rounds + 1):
-            with ExitStack() as stack:
-                servers = {
-                    spec.name: stack.enter_context(running(spec, workdir, READY_PATH))
-                    for spec in _contenders(data, workdir)
-                }
-                if round_number == 1:
-                    _check_same_answers(servers, data)
-                order = report.CONTENDERS[:: 1 if round_number % 2 else -1]
-                for scenario in scenarios:
-                    for name in order:
-                        result = _load(runner, options, servers[name], scenario.paths)
-                        _progress(round_number, name, scenario.name, result)
-                        if result.errors:
-                            raise RunFailed("\n".join(result.first_errors))
-                        results[scenario.name][name].append(result)
-    config = {key: getattr(options, key) for key in ("duration", "warmup", "rounds", "concurrency")}
-    config |= {"users": data.users, "posts": data.posts, "published": len(data.published_ids)}
-    config["server"] = "uvicorn, 1 worker, --no-access-log, 127.0.0.1"
-    config["order"] = "per scenario, baseline and folio back to back, order flipped each round"
-    descriptions = {s.name: s.description for s in scenarios}
-    return report.build(results, descriptions, config)
-
-
-def _progress(round_number: int, name: str, scenario: str, result: LoadResult) -> None:
-    print(
-        f"round {round_number} {name:<9}{scenario:<13}{result.requests_per_second:8.1f} req/s"
-        f"  p95 {result.p95_ms:7.1f} ms  CPU {_or_dash(result.server_cpu_ms_per_request)} ms/req"
-        f"  other load {_or_dash(result.other_cpu)} cores  errors {result.errors}",
-        flush=True,
-    )
-
-
-def _or_dash(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
+from bench import docs, report
+from bench.databases import (
+    postgres_database,
+    postgres_server,
+    postgres_unavailable,
+    sqlite_database,
+)
+from bench.measure import Bench, RunFailed, Settings
+from bench.options import DOCS, parse
+from bench.seed import seed
+from bench.servers import ServerFailed
+from bench.verify import DifferentAnswers
 
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _commit() -> str:
+    found = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return found.stdout.strip() or "unknown"
+
+
+def _database(backend: str, workdir: Path) -> AbstractContextManager[str] | None:
+    if backend == "sqlite":
+        return sqlite_database(workdir)
+    server = postgres_server()
+    reason = postgres_unavailable(server)
+    if reason:
+        print(f"postgresql skipped: no server at {server} ({reason})", file=sys.stderr)
+        return None
+    return postgres_database(server)
+
+
+def _run(options: Any, workdir: Path) -> dict[str, Any]:
+    settings = Settings(
+        options.rounds, options.duration, options.warmup, options.server_cpu, options.client_cpu,
+        None if options.only is None else frozenset(options.only),
+    )  # fmt: skip
+    bench, runs, published = Bench(settings, workdir), [], 0
+    for backend in options.backends:
+        database = _database(backend, workdir)
+        if database is None:
+            continue
+        with database as url:
+            data = seed(backend, url, users=options.users, posts=options.posts)
+            published = len(data.published_ids)
+            print(f"{backend}: seeded {data.users} users, {data.posts} posts", flush=True)
+            runs += bench.backend(data)
+    config = {
+        key: getattr(options, key) for key in ("rounds", "duration", "warmup", "users", "posts")
+    }
+    config |= {"server_cpu": options.server_cpu, "client_cpu": options.client_cpu}
+    config |= {"published": published, "commit": _commit()}
+    config["command"] = shlex.join(["python", "-m", "bench", *sys.argv[1:]])
+    return report.build(runs, config)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,12 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` unwinds like Ctrl-C: servers are stopped
     try:
         with tempfile.TemporaryDirectory(prefix="folio-bench-") as directory:
-            workdir = Path(directory)
-            data = seed(workdir, users=options.users, posts=options.posts)
-            print(f"seeded {data.posts} posts ({len(data.published_ids)} published)", flush=True)
-            record = _measure(options, data, workdir)
+            record = _run(options, Path(directory))
     except KeyboardInterrupt:
-        print("interrupted; servers stopped", file=sys.stderr)
+        print("interrupted; servers stopped, databases dropped", file=sys.stderr)
         return 130
     except (RunFailed, ServerFailed, DifferentAnswers) as failure:
         print(f"bench failed: {type(failure).__name__}: {failure}", file=sys.stderr)
@@ -144,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     print(report.table(record))
     report.write(record, options.output)
     print(f"\nwritten to {options.output}")
+    if options.docs:
+        docs.write(record, DOCS / "performance.md", DOCS / "performance.png")
+        print(f"and to {DOCS / 'performance.md'}")
     return 0
 
 

@@ -27,3 +27,19 @@ def machine_busy_seconds() -> float | None:
         return None
     user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, first[1:9])
     return (user + nice + system + irq + softirq + steal) / _TICKS_PER_SECOND
+
+
+def memory_mb(pid: int | None) -> tuple[float | None, float | None]:
+    """Resident memory of process ``pid`` now and at its peak (VmRSS, VmHWM), in MiB."""
+    if pid is None:
+        return None, None
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return None, None
+    found = {}
+    for line in lines:
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            found[key] = int(value.split()[0]) / 1024  # kB
+    return found.get("VmRSS"), found.get("VmHWM")

@@ -1,38 +1,125 @@
-"""The read paths measured: what each scenario asks for, built from the seeded data."""
+"""What is measured. A scenario is a list of requests wrk picks from at random, the contenders it
+runs against, and optionally a background load running at the same time (the login flood).
 
+To add one (a RealWorld path, say): append a Scenario in ``scenarios_for``. ``contenders=FOLIO``
+measures Folio alone (absolute figures); ``ALL`` also runs every baseline serving the backend,
+which must then answer the same paths (see the baselines in bench/ and ``verification_paths``)."""
+
+import json
+import random
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from bench.seed import Dataset
+from bench.seed import PASSWORD, Dataset
+from bench.wrk import Request
 
 PAGE = 20
+ALL: tuple[str, ...] = ()  # every contender of the backend
+FOLIO = ("folio",)
+CHEAP_CONNECTIONS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """Load that runs while a scenario is measured, and is not itself reported."""
+
+    requests: tuple[Request, ...]
+    connections: int
 
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
     name: str
     description: str
-    paths: tuple[str, ...]
+    requests: tuple[Request, ...]
+    contenders: tuple[str, ...] = ALL
+    connections: int = 32
+    background: Background | None = None
+    backends: tuple[str, ...] = ("sqlite", "postgresql")
+    min_seconds: int = 1  # slow requests (a login) need a longer window to count at all
+    may_starve: bool = False  # no answer within the window is a finding, not a failure
 
 
-def scenarios_for(data: Dataset) -> list[Scenario]:
-    """The three scenarios; requests go round robin over each one's paths."""
-    pages = tuple(f"/posts?skip={skip}&limit={PAGE}" for skip in range(0, 10 * PAGE, PAGE))
-    tagged = tuple(
-        f"/posts?tag={tag}&skip={skip}&limit={PAGE}"
-        for tag in data.tags_by_use[:4]
-        for skip in (0, PAGE, 2 * PAGE)
+def _sample(values: tuple[str, ...], count: int) -> list[str]:
+    return random.Random(7).sample(values, min(count, len(values)))
+
+
+def deep_skips(data: Dataset) -> list[int]:
+    """50 pages near the end of the published posts (page 400 and beyond at 9,000 posts)."""
+    last = max(0, len(data.published_ids) - PAGE)
+    return list(range(max(0, last - 49 * PAGE), last + 1, PAGE))
+
+
+def _logins(data: Dataset) -> tuple[Request, ...]:
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    return tuple(
+        Request("/token", "POST", form, urlencode({"username": name, "password": PASSWORD}))
+        for name in _sample(data.usernames, 200)
     )
-    step = max(1, len(data.published_ids) // 200)
-    reads = tuple(f"/posts/{post_id}" for post_id in data.published_ids[::step][:200])
-    return [
-        Scenario("list", f"GET /posts, pages of {PAGE} (10 different pages)", pages),
-        Scenario("list_by_tag", f"GET /posts?tag=..., pages of {PAGE} (4 tags x 3 pages)", tagged),
-        Scenario("get_by_id", f"GET /posts/{{id}} ({len(reads)} different posts)", reads),
+
+
+def scenarios_for(data: Dataset, tokens: list[str]) -> list[Scenario]:
+    """Every scenario, in the order they are run (reads first, then writes, then floods);
+    ``tokens`` are bearer tokens of seeded users on the Folio server being measured."""
+    reads = tuple(Request(f"/posts/{post_id}") for post_id in _sample(data.published_ids, 1000))
+    bearers = [{"Authorization": f"Bearer {token}"} for token in tokens]
+    new_post = json.dumps(
+        {"title": "Bench post {n}", "content": "Written under load.", "tags": ["bench"]}
+    )
+    json_bearers = [{**bearer, "Content-Type": "application/json"} for bearer in bearers]
+    scenarios = [
+        Scenario("get_by_id", "GET /posts/{id}, 1,000 published posts at random", reads),
+        Scenario("list_first", f"GET /posts?limit={PAGE}", (Request(f"/posts?limit={PAGE}"),)),
+        Scenario(
+            "list_deep",
+            f"GET /posts?skip=...&limit={PAGE}, 50 pages near the end at random",
+            tuple(Request(f"/posts?skip={skip}&limit={PAGE}") for skip in deep_skips(data)),
+        ),
+        Scenario(
+            "me",
+            "GET /me, 20 users' tokens at random",
+            tuple(Request("/me", headers=h) for h in bearers),
+            FOLIO,
+        ),
+        Scenario(
+            "create_post",
+            "POST /posts (a draft with one tag), 20 users at random",
+            tuple(Request("/posts", "POST", h, new_post) for h in json_bearers),
+            FOLIO,
+        ),
+        Scenario(
+            "token",
+            "POST /token (argon2id, Folio's default costs), 8 clients",
+            _logins(data),
+            FOLIO,
+            8,
+            min_seconds=3,
+            may_starve=True,
+        ),
     ]
+    for clients in (0, 4, 40):
+        background = Background(_logins(data), clients) if clients else None
+        scenarios.append(
+            Scenario(
+                f"flood_{clients}",
+                f"GET /posts/{{id}} ({CHEAP_CONNECTIONS} clients) while {clients} clients log in",
+                reads,
+                FOLIO,
+                CHEAP_CONNECTIONS,
+                background,
+                ("postgresql",),
+                min_seconds=5,
+                may_starve=True,
+            )
+        )
+    return scenarios
 
 
 def verification_paths(data: Dataset) -> list[str]:
-    """A few paths of every scenario, plus drafts (hidden: 404) and a page past the end."""
-    picked = [path for s in scenarios_for(data) for path in s.paths[:: max(1, len(s.paths) // 3)]]
+    """Read paths every contender must answer alike: posts, drafts (404), first, tagged and deep
+    pages, and a page past the end."""
+    posts = [f"/posts/{post_id}" for post_id in _sample(data.published_ids, 6)]
     drafts = [f"/posts/{post_id}" for post_id in data.draft_ids[:2]]
-    return [*picked, *drafts, f"/posts?skip={len(data.published_ids)}&limit={PAGE}"]
+    pages = [f"/posts?limit={PAGE}", f"/posts?skip={deep_skips(data)[0]}&limit={PAGE}"]
+    pages += [f"/posts?tag={tag}&skip={PAGE}&limit={PAGE}" for tag in data.tags_by_use[:2]]
+    return [*posts, *drafts, *pages, f"/posts?skip={len(data.published_ids)}&limit={PAGE}"]

@@ -1,15 +1,18 @@
-"""A fresh SQLite database, migrated by Folio's own migrations and filled with a deterministic
-blog: users, posts (most of them published) and tags, written straight into Folio's tables."""
+"""A deterministic blog written straight into Folio's migrated tables: users (all with one real
+argon2id password, so they can log in), posts (about 90% published) and 0-5 tags per post."""
 
+import asyncio
 import random
 import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from sqlalchemy import create_engine, insert
+from argon2 import PasswordHasher, Type
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from adapters.security.argon2_hasher import Argon2Parameters
 from adapters.sqlalchemy import tables
 from adapters.sqlalchemy.migrate import upgrade
 from domain.text import slugify
@@ -26,18 +29,19 @@ WORDS = (
     "who", "wanted", "nothing", "more", "than", "page", "of", "posts", "notes",
 )  # fmt: skip
 START = datetime(2025, 1, 1, tzinfo=UTC)
-# Nobody logs in during a benchmark: a well-formed argon2id string that matches no password.
-UNUSABLE_HASH = "$argon2id$v=19$m=8,t=1,p=1$YmVuY2hzYWx0$bm90LWEtcmVhbC1oYXNoLWJlbmNo"
+PASSWORD = "bench-password-1843"  # noqa: S105 - every seeded user's; hashed with Folio's default argon2 costs
+BATCH = 2000
 
 
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """What was seeded, and what the scenarios need to know about it."""
 
-    path: Path
+    backend: str
     url: str
     users: int
     posts: int
+    usernames: tuple[str, ...]
     published_ids: tuple[str, ...]
     draft_ids: tuple[str, ...]
     tags_by_use: tuple[str, ...]
@@ -47,7 +51,19 @@ def _uuid(rng: random.Random) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
+def _password_hash() -> str:
+    costs = Argon2Parameters()
+    hasher = PasswordHasher(
+        time_cost=costs.time_cost,
+        memory_cost=costs.memory_cost,
+        parallelism=costs.parallelism,
+        type=Type.ID,
+    )
+    return hasher.hash(PASSWORD)
+
+
 def _user_rows(rng: random.Random, ids: list[uuid.UUID]) -> list[dict[str, object]]:
+    password_hash = _password_hash()
     return [
         {
             "id": user_id,
@@ -57,7 +73,7 @@ def _user_rows(rng: random.Random, ids: list[uuid.UUID]) -> list[dict[str, objec
             "age": rng.choice([None, rng.randint(18, 90)]),
             "role": "user",
             "is_active": True,
-            "password_hash": UNUSABLE_HASH,
+            "password_hash": password_hash,
             "created_at": START + timedelta(minutes=n),
             "updated_at": START + timedelta(minutes=n),
         }
@@ -82,14 +98,29 @@ def _post_row(
     }
 
 
-def seed(directory: Path, *, users: int = 50, posts: int = 2000, seed: int = 1843) -> Dataset:
-    """Create ``directory``/folio-bench.db, migrate it and fill it; about 90% of posts published."""
+async def _insert(url: str, rows: dict[str, list[dict[str, object]]]) -> None:
+    engine = create_async_engine(url)
+    try:
+        async with engine.begin() as connection:
+            for table in (tables.users, tables.posts, tables.post_tags):
+                batch = rows[table.name]
+                for start in range(0, len(batch), BATCH):
+                    await connection.execute(insert(table), batch[start : start + BATCH])
+        async with engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            if engine.dialect.name == "postgresql":
+                await connection.exec_driver_sql("VACUUM ANALYZE")
+            else:  # WAL is a property of the file: every contender reads it the same way
+                await connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+    finally:
+        await engine.dispose()
+
+
+def seed(backend: str, url: str, *, users: int, posts: int, seed: int = 1843) -> Dataset:
+    """Migrate the empty database at ``url`` and fill it."""
     rng = random.Random(seed)
-    path = directory / "folio-bench.db"
-    url = f"sqlite+aiosqlite:///{path}"
     upgrade(url)
     user_ids = [_uuid(rng) for _ in range(users)]
-    user_rows = _user_rows(rng, user_ids)
     post_rows, tag_rows, published, drafts, tag_use = [], [], [], [], Counter[str]()
     for n in range(posts):
         row = _post_row(rng, n, rng.choice(user_ids), published=rng.random() < 0.9)
@@ -101,21 +132,14 @@ def seed(directory: Path, *, users: int = 50, posts: int = 2000, seed: int = 184
             tag_use.update(chosen)
         else:
             drafts.append(str(row["id"]))
-    engine = create_engine(f"sqlite:///{path}")
-    try:
-        with engine.begin() as connection:
-            connection.execute(insert(tables.users), user_rows)
-            connection.execute(insert(tables.posts), post_rows)
-            connection.execute(insert(tables.post_tags), tag_rows)
-        with engine.connect() as connection:  # WAL is a property of the file: set it for both
-            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-    finally:
-        engine.dispose()
+    rows = {"users": _user_rows(rng, user_ids), "posts": post_rows, "post_tags": tag_rows}
+    asyncio.run(_insert(url, rows))
     return Dataset(
-        path=path,
+        backend=backend,
         url=url,
         users=users,
         posts=posts,
+        usernames=tuple(f"writer{n}" for n in range(users)),
         published_ids=tuple(published),
         draft_ids=tuple(drafts),
         tags_by_use=tuple(tag for tag, _ in tag_use.most_common()),

@@ -29,6 +29,7 @@ class ServerSpec:
     app: str
     factory: bool = False
     env: Mapping[str, str] = field(default_factory=dict)
+    cpu: int | None = None  # pinned to this core with taskset when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,8 @@ def _environment(extra: Mapping[str, str]) -> dict[str, str]:
 def _command(spec: ServerSpec, port: int) -> list[str]:
     command = [sys.executable, "-m", "uvicorn", spec.app, "--host", HOST, "--port", str(port)]
     command += ["--no-access-log", "--log-level", "warning"]
-    return [*command, "--factory"] if spec.factory else command
+    command = [*command, "--factory"] if spec.factory else command
+    return command if spec.cpu is None else ["taskset", "-c", str(spec.cpu), *command]
 
 
 def _tail(path: Path, lines: int = 30) -> str:

@@ -1,5 +1,7 @@
-"""Before anything is timed: both servers must give the same answers to the same requests,
-otherwise the comparison is not of the same work."""
+"""Before anything is timed: every baseline must give Folio's answers to the same requests,
+otherwise the comparison is not of the same work. Fields Folio answers that a baseline does not
+serve (``next_cursor``, say) are left out of the comparison; every field a baseline serves must
+be equal."""
 
 from typing import Any
 
@@ -25,9 +27,9 @@ def fetch(base_url: str, paths: list[str]) -> Answers:
 
 def _first_difference(left: Any, right: Any, where: str = "") -> str | None:
     if isinstance(left, dict) and isinstance(right, dict):
-        for key in sorted(left.keys() | right.keys()):
-            if key not in left or key not in right:
-                return f"{where}.{key}: present on one side only"
+        for key in sorted(left.keys()):
+            if key not in right:
+                return f"{where}.{key}: missing from folio's answer"
             found = _first_difference(left[key], right[key], f"{where}.{key}")
             if found:
                 return found
@@ -43,12 +45,12 @@ def _first_difference(left: Any, right: Any, where: str = "") -> str | None:
     return None if left == right else f"{where}: {left!r} against {right!r}"
 
 
-def check_same(baseline: Answers, folio: Answers) -> None:
+def check_same(baseline: Answers, folio: Answers, name: str = "baseline") -> None:
     """Raise DifferentAnswers naming the first path (and field) where the two disagree."""
     for path, (status, body) in baseline.items():
         folio_status, folio_body = folio[path]
         if status != folio_status:
-            raise DifferentAnswers(f"GET {path}: baseline {status}, folio {folio_status}")
+            raise DifferentAnswers(f"GET {path}: {name} {status}, folio {folio_status}")
         difference = _first_difference(body, folio_body)
         if difference:
-            raise DifferentAnswers(f"GET {path}: baseline and folio differ at {difference}")
+            raise DifferentAnswers(f"GET {path}: {name} and folio differ at {difference}")

@@ -1,5 +1,5 @@
 """Every dependency of every route is awaited on the event loop: FastAPI would run a
-synchronous one in its thread pool, a thread hop per request (see docs/benchmarks.md)."""
+synchronous one in its thread pool, a thread hop per request (see docs/performance.md)."""
 
 import inspect
 from collections.abc import Iterator

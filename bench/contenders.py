@@ -1,0 +1,37 @@
+"""The servers compared on each backend: the one-file baselines and Folio, one uvicorn worker
+each, on the same database."""
+
+import secrets
+from pathlib import Path
+
+from bench.servers import ServerSpec
+
+BASELINES = {
+    "orm": ("bench.baseline_app:app", "flat ORM app (bench/baseline_app.py)"),
+    "core": ("bench.core_app:app", "flat Core app (bench/core_app.py)"),
+    "asyncpg": ("bench.asyncpg_app:app", "raw asyncpg app (bench/asyncpg_app.py)"),
+}
+BY_BACKEND = {"sqlite": ("orm", "core", "folio"), "postgresql": ("orm", "core", "asyncpg", "folio")}
+
+
+def folio_env(url: str, workdir: Path) -> dict[str, str]:
+    return {
+        "FOLIO_ENV": "development",
+        "FOLIO_STORAGE": "sql",
+        "FOLIO_DATABASE_URL": url,
+        "FOLIO_JWT_SECRET": secrets.token_urlsafe(36),  # 48 characters
+        "FOLIO_JWT_SECRET_FILE": str(workdir / ".folio-secret"),
+        "FOLIO_LOG_LEVEL": "WARNING",
+    }
+
+
+def contenders(backend: str, url: str, workdir: Path, cpu: int | None) -> list[ServerSpec]:
+    specs = []
+    for name in BY_BACKEND[backend]:
+        if name == "folio":
+            app, env = "entrypoints.http.app:create_app", folio_env(url, workdir)
+            specs.append(ServerSpec(name, app, factory=True, env=env, cpu=cpu))
+        else:
+            env = {"BENCH_DATABASE_URL": url}
+            specs.append(ServerSpec(name, BASELINES[name][0], env=env, cpu=cpu))
+    return specs

@@ -1,0 +1,201 @@
+"""One backend's measurement: start every contender once, check they answer alike, then round by
+round load them one at a time through every scenario (contenders interleaved, order rotated)."""
+
+import resource
+import time
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from bench import wrk
+from bench.contenders import contenders
+from bench.procstat import cpu_seconds, machine_busy_seconds, memory_mb
+from bench.scenarios import ALL, Scenario, scenarios_for, verification_paths
+from bench.seed import PASSWORD, Dataset
+from bench.servers import Server, running
+from bench.verify import check_same, fetch
+
+READY_PATH = "/posts?limit=1"
+TOKENS = 20
+
+
+class RunFailed(RuntimeError):
+    """A request failed under load: the figures would be meaningless."""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One contender through one scenario in one round."""
+
+    backend: str
+    scenario: str
+    contender: str
+    round: int
+    requests_per_second: float
+    p50_ms: float | None  # None: no answer came back within the window (a starved flood)
+    p99_ms: float | None
+    server_cpu_ms_per_request: float | None
+    rss_mb: float | None
+    peak_rss_mb: float | None
+    client_cpu: float
+    other_cpu: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    rounds: int
+    duration: int
+    warmup: int
+    server_cpu: int | None
+    client_cpu: int | None
+    only: frozenset[str] | None = None
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _settle(server: Server, limit: float = 30.0) -> None:
+    """Wait (at most ``limit`` seconds) until the server has finished what the last load left
+    queued (a login flood leaves argon2 work behind), so it does not cost the next run."""
+    deadline = time.monotonic() + limit
+    last = cpu_seconds(server.pid)
+    while last is not None and time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = cpu_seconds(server.pid)
+        if now is None or now - last < 0.03:
+            return
+        last = now
+
+
+def _tokens(server: Server, data: Dataset) -> list[str]:
+    tokens = []
+    with httpx.Client(base_url=server.base_url, timeout=30.0) as client:
+        for name in data.usernames[:TOKENS]:
+            answer = client.post("/token", data={"username": name, "password": PASSWORD})
+            answer.raise_for_status()
+            tokens.append(answer.json()["access_token"])
+    return tokens
+
+
+class Bench:
+    def __init__(self, settings: Settings, workdir: Path) -> None:
+        self._settings = settings
+        self._workdir = workdir
+        self._count = 0
+
+    def _script(self, requests: Sequence[wrk.Request]) -> Path:
+        self._count += 1
+        path = self._workdir / f"load-{self._count}.lua"
+        path.write_text(wrk.script(requests, seed=self._count))
+        return path
+
+    def _wrk(self, server: Server, script: Path, connections: int, seconds: int) -> list[str]:
+        return wrk.command(
+            server.base_url,
+            script,
+            connections=connections,
+            seconds=seconds,
+            cpu=self._settings.client_cpu,
+        )
+
+    def _one(self, backend: str, round_: int, scenario: Scenario, server: Server) -> Run:
+        s = self._settings
+        seconds = max(s.duration, scenario.min_seconds)
+        script = self._script(scenario.requests)
+        if s.warmup:
+            wrk.finish(wrk.start(self._wrk(server, script, scenario.connections, s.warmup)), 60)
+            if scenario.min_seconds > 1:  # slow requests queued by the warm-up
+                _settle(server)
+        background = None
+        if scenario.background is not None:
+            flood = self._script(scenario.background.requests)
+            argv = self._wrk(server, flood, scenario.background.connections, seconds + 1)
+            background = wrk.start(argv)
+            time.sleep(0.5)
+        before = (cpu_seconds(server.pid), machine_busy_seconds(), _children_cpu())
+        result = wrk.finish(
+            wrk.start(self._wrk(server, script, scenario.connections, seconds)), 60 + seconds
+        )
+        after = (cpu_seconds(server.pid), machine_busy_seconds(), _children_cpu())
+        if background is not None:
+            flood_result = wrk.finish(background, 60 + seconds)
+            _check(f"{scenario.name} background", flood_result, allow_none=True)
+        _check(f"{backend} {scenario.name} {server.name}", result, scenario.may_starve)
+        server_cpu = None if None in (before[0], after[0]) else after[0] - before[0]  # type: ignore[operator]
+        machine = None if None in (before[1], after[1]) else after[1] - before[1]  # type: ignore[operator]
+        client = after[2] - before[2]
+        other = None
+        if machine is not None and server_cpu is not None and background is None:
+            other = round(max(0.0, machine - server_cpu - client) / result.seconds, 2)
+        rss, peak = memory_mb(server.pid)
+        _settle(server)
+        per_request = (
+            server_cpu * 1000 / result.requests if server_cpu and result.requests else None
+        )
+        return Run(
+            backend, scenario.name, server.name, round_,
+            round(result.requests_per_second, 1),
+            round(result.p50_ms, 2) if result.requests else None,
+            round(result.p99_ms, 2) if result.requests else None,
+            None if per_request is None else round(per_request, 3),
+            None if rss is None else round(rss, 1), None if peak is None else round(peak, 1),
+            round(client / result.seconds, 2), other,
+        )  # fmt: skip
+
+    def backend(self, data: Dataset) -> list[Run]:
+        """Every round of every scenario for every contender serving ``data``."""
+        specs = contenders(data.backend, data.url, self._workdir, self._settings.server_cpu)
+        runs: list[Run] = []
+        with ExitStack() as stack:
+            servers = {
+                s.name: stack.enter_context(running(s, self._workdir, READY_PATH)) for s in specs
+            }
+            paths = verification_paths(data)
+            folio_answers = fetch(servers["folio"].base_url, paths)
+            for name, server in servers.items():
+                if name != "folio":
+                    check_same(fetch(server.base_url, paths), folio_answers, name)
+            print(
+                f"{data.backend}: {', '.join(servers)} agree on {len(paths)} requests", flush=True
+            )
+            scenarios = [
+                s for s in scenarios_for(data, _tokens(servers["folio"], data))
+                if data.backend in s.backends
+                and (self._settings.only is None or s.name in self._settings.only)
+            ]  # fmt: skip
+            names = list(servers)
+            for round_ in range(1, self._settings.rounds + 1):
+                shift = (round_ - 1) % len(names)
+                order = names[shift:] + names[:shift]
+                for scenario in scenarios:
+                    for name in order:
+                        if scenario.contenders != ALL and name not in scenario.contenders:
+                            continue
+                        run = self._one(data.backend, round_, scenario, servers[name])
+                        _progress(run)
+                        runs.append(run)
+        return runs
+
+
+def _check(what: str, result: wrk.WrkResult, allow_none: bool = False) -> None:
+    """Any error fails the run; so does no answer at all, unless the scenario may starve."""
+    if result.errors or result.status_errors or not (result.requests or allow_none):
+        raise RunFailed(
+            f"{what}: {result.errors} socket errors, {result.status_errors} non-2xx/3xx answers, "
+            f"{result.requests} requests"
+        )
+
+
+def _progress(run: Run) -> None:
+    cpu = "-" if run.server_cpu_ms_per_request is None else f"{run.server_cpu_ms_per_request:.2f}"
+    print(
+        f"  round {run.round} {run.backend:<10} {run.scenario:<12} {run.contender:<8}"
+        f"{run.requests_per_second:9.1f} req/s  p50 {run.p50_ms}  p99 {run.p99_ms} ms"
+        f"  CPU {cpu} ms/req  RSS {run.rss_mb} MiB  other {run.other_cpu}",
+        flush=True,
+    )

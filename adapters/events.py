@@ -1,8 +1,8 @@
-"""Event publishers until the notifications outbox exists: log, and keep the recent ones."""
+"""The post-commit event publisher: logs events and wakes the outbox relay (which delivers them)."""
 
 import logging
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from application.ports.events import EventPublisher
 from domain.events import DomainEvent
@@ -11,12 +11,16 @@ logger = logging.getLogger("folio.events")
 
 
 class LoggingEventPublisher(EventPublisher):
-    """Logs each event and keeps the last ``keep`` of them for inspection in tests."""
+    """Logs each event and keeps the last ``keep`` of them for inspection in tests; calls
+    ``on_publish`` (the outbox relay's wake-up) after each commit with events."""
 
-    def __init__(self, keep: int = 1000) -> None:
+    def __init__(self, keep: int = 1000, on_publish: Callable[[], None] | None = None) -> None:
         self.recent: deque[DomainEvent] = deque(maxlen=keep)
+        self._on_publish = on_publish
 
     async def publish(self, events: Sequence[DomainEvent]) -> None:
         for event in events:
             self.recent.append(event)
             logger.info("event %s %r", event.name, event)
+        if self._on_publish is not None:
+            self._on_publish()

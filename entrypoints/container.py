@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from adapters.events import LoggingEventPublisher
 from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
+from adapters.outbox.relay import OutboxRelay, relay_name
 from adapters.redis.client import create_redis
 from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
@@ -16,6 +17,7 @@ from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system import RandomIdGenerator, SystemClock
 from application.auth.authenticate import Authenticate
 from application.auth.log_in import LogIn
+from application.outbox.deliver_events import DeliverEvents
 from application.posts.create_post import CreatePost
 from application.posts.delete_post import DeletePost
 from application.posts.get_post import GetPost
@@ -28,6 +30,7 @@ from application.users.list_users import ListUsers
 from application.users.register_user import RegisterUser
 from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
+from entrypoints.notifications import Notifications
 from entrypoints.settings import Settings
 
 
@@ -42,7 +45,6 @@ class Container(containers.DeclarativeContainer):
 
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(RandomIdGenerator)
-    publisher = providers.Singleton(LoggingEventPublisher)
     content_policy = providers.Singleton(ContentPolicy.of, settings.provided.banned_words)
 
     hasher = providers.Singleton(
@@ -78,6 +80,14 @@ class Container(containers.DeclarativeContainer):
     memory_store = providers.Singleton(MemoryStore)
     redis = providers.Singleton(create_redis, settings.provided.redis_url)
 
+    notifications = providers.Container(
+        Notifications, settings=settings, memory_store=memory_store, engine=engine
+    )
+    # Logs committed events and wakes this process's outbox relay; delivery is the relay's.
+    publisher = providers.Singleton(
+        LoggingEventPublisher, on_publish=notifications.wakeup.provided.notify
+    )
+
     unit_of_work = providers.Selector(
         settings.provided.storage,
         memory=providers.Factory(MemoryUnitOfWork, store=memory_store, publisher=publisher),
@@ -108,6 +118,27 @@ class Container(containers.DeclarativeContainer):
         UpdatePost, uow=unit_of_work, clock=clock, policy=content_policy
     )
     delete_post = providers.Factory(DeletePost, uow=unit_of_work, clock=clock)
+
+    # Every handler of committed events (application/ports/event_handlers.py); the relay
+    # delivers each outbox entry to those whose handles() is true.
+    event_handlers = providers.List()
+    outbox_relay = providers.Singleton(
+        OutboxRelay,
+        deliver=providers.Singleton(
+            DeliverEvents,
+            outbox=notifications.outbox,
+            handlers=event_handlers,
+            clock=clock,
+            policy=notifications.retry_policy,
+            owner=providers.Callable(relay_name),
+            lease=notifications.lease,
+            batch=settings.provided.outbox_batch_size,
+        ),
+        wakeup=notifications.wakeup,
+        batch=settings.provided.outbox_batch_size,
+        poll_seconds=settings.provided.outbox_poll_seconds,
+        listener=notifications.listener,
+    )
 
 
 async def close(container: Container) -> None:

@@ -51,6 +51,15 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default_factory=list, description="origins browsers may call the API from (JSON list)"
     )
+    outbox_relay_in_app: bool = Field(
+        default=True, description="run the outbox relay inside each app process"
+    )
+    outbox_poll_seconds: float = Field(default=1.0, gt=0, le=300)
+    outbox_batch_size: int = Field(default=100, ge=1, le=1000)
+    outbox_max_attempts: int = Field(default=10, ge=1, le=1000)
+    outbox_backoff_seconds: float = Field(default=1.0, gt=0, le=3600)
+    outbox_backoff_max_seconds: float = Field(default=600.0, gt=0, le=7 * 24 * 3600)
+    outbox_lease_seconds: float = Field(default=60.0, ge=1, le=3600)
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)
     ] = "INFO"

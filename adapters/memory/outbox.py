@@ -23,7 +23,7 @@ class MemoryOutbox(Outbox):
                     continue
                 due = entry.available_at <= now and len(claimed) < limit
                 if due and entry.aggregate_id not in waiting and self._free(entry, owner, now):
-                    claimed.append(entry)
+                    claimed.append(replace(entry, processed_by=self._processed_by(entry)))
                     self._store.outbox_leases[entry.event_id] = (owner, now + lease)
                 waiting.add(entry.aggregate_id)
             return claimed
@@ -32,8 +32,8 @@ class MemoryOutbox(Outbox):
         holder = self._store.outbox_leases.get(entry.event_id)
         return holder is None or holder[0] == owner or holder[1] <= now
 
-    async def processed_by(self, event_id: UUID) -> set[str]:
-        return {handler for done, handler in self._store.processed if done == event_id}
+    def _processed_by(self, entry: OutboxEntry) -> frozenset[str]:
+        return frozenset(h for done, h in self._store.processed if done == entry.event_id)
 
     async def mark_processed(self, event_id: UUID, handler: str, *, now: datetime) -> None:
         self._store.processed.add((event_id, handler))

@@ -5,6 +5,7 @@ several can run at once. SQLite: one relay at a time holds the ``outbox`` lease 
 ``relay_leases`` (renewed on every claim, free once it expires) and delivers alone.
 """
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -48,7 +49,19 @@ class SqlAlchemyOutbox(Outbox):
                 rows = await connection.execute(
                     select(outbox).where(outbox.c.position.in_(positions)).order_by("position")
                 )
-                return [entry_of(row) for row in rows.mappings()]
+                claimed = [entry_of(row) for row in rows.mappings()]
+                done = await connection.execute(
+                    select(processed_events.c.event_id, processed_events.c.handler).where(
+                        processed_events.c.event_id.in_([entry.event_id for entry in claimed])
+                    )
+                )
+                by_event: dict[UUID, set[str]] = {}
+                for event_id, handler in done:
+                    by_event.setdefault(event_id, set()).add(handler)
+                return [
+                    replace(entry, processed_by=frozenset(by_event.get(entry.event_id, ())))
+                    for entry in claimed
+                ]
 
     def _candidates(self, owner: str, now: datetime, limit: int) -> Any:
         earlier = outbox.alias("earlier")
@@ -73,12 +86,6 @@ class SqlAlchemyOutbox(Outbox):
         )
         return query.with_for_update(skip_locked=True, of=outbox) if self._postgres else query
 
-    async def processed_by(self, event_id: UUID) -> set[str]:
-        query = select(processed_events.c.handler).where(processed_events.c.event_id == event_id)
-        with translated_errors():
-            async with self._engine.connect() as connection:
-                return set(await connection.scalars(query))
-
     async def mark_processed(self, event_id: UUID, handler: str, *, now: datetime) -> None:
         dialect_insert = postgresql.insert if self._postgres else sqlite.insert
         statement = dialect_insert(processed_events).on_conflict_do_nothing()
@@ -91,11 +98,8 @@ class SqlAlchemyOutbox(Outbox):
     async def complete(self, event_id: UUID, owner: str) -> None:
         with translated_errors():
             async with self._engine.begin() as connection:
-                gone = await connection.execute(delete(outbox).where(_held(event_id, owner)))
-                if gone.rowcount:
-                    await connection.execute(
-                        delete(processed_events).where(processed_events.c.event_id == event_id)
-                    )
+                # Its processed records go with it (ON DELETE CASCADE).
+                await connection.execute(delete(outbox).where(_held(event_id, owner)))
 
     async def reschedule(
         self, event_id: UUID, owner: str, *, attempts: int, available_at: datetime, error: str

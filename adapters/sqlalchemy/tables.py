@@ -117,11 +117,16 @@ outbox = Table(
     Index(None, "aggregate_id", "position"),
 )
 
-# Which handler has processed which event: a redelivery skips them (kept until the entry goes).
+# Which handler has processed which event: a redelivery skips them (they go with the entry).
 processed_events = Table(
     "processed_events",
     metadata,
-    Column("event_id", Uuid, primary_key=True),
+    Column(
+        "event_id",
+        Uuid,
+        ForeignKey("outbox.event_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     Column("handler", String(HANDLER_NAME_MAX_LEN), primary_key=True),
     Column("processed_at", UTCDateTime, nullable=False),
 )

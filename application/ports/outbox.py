@@ -29,7 +29,8 @@ class EntryState(StrEnum):
 @dataclass(frozen=True, slots=True)
 class OutboxEntry:
     """A stored event not yet delivered to every handler that wants it. ``event`` is None
-    when the stored payload names an event this release does not know."""
+    when the stored payload names an event this release does not know; ``processed_by``
+    names the handlers that already processed it (filled in by ``claim``)."""
 
     position: int
     event_id: UUID
@@ -41,6 +42,7 @@ class OutboxEntry:
     available_at: datetime
     created_at: datetime
     last_error: str | None = None
+    processed_by: frozenset[str] = frozenset()
 
     @property
     def delivery(self) -> Delivery:
@@ -59,12 +61,8 @@ class Outbox(ABC):
     ) -> list[OutboxEntry]:
         """Lease to ``owner`` until ``now + lease`` up to ``limit`` pending entries that are
         due and not leased by a live relay, in commit order, leaving out any entry whose
-        aggregate has an earlier pending entry. Two relays never get the same entry while its
-        lease runs."""
-
-    @abstractmethod
-    async def processed_by(self, event_id: UUID) -> set[str]:
-        """Names of the handlers that have already processed the event."""
+        aggregate has an earlier pending entry, each with the handlers that processed it. Two
+        relays never get the same entry while its lease runs."""
 
     @abstractmethod
     async def mark_processed(self, event_id: UUID, handler: str, *, now: datetime) -> None:

@@ -2,8 +2,9 @@
 
 import typer
 
-from entrypoints.cli import db, users
+from entrypoints.cli import db, outbox, users
 from entrypoints.cli.serve import serve
+from entrypoints.cli.worker import worker
 
 app = typer.Typer(
     name="folio",
@@ -15,6 +16,8 @@ app = typer.Typer(
 app.command()(serve)
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
+app.command()(worker)
+app.add_typer(outbox.app, name="outbox")
 
 if __name__ == "__main__":
     app()

@@ -53,7 +53,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     container: Container = app.state.container
     settings = container.settings()
     _ = settings.signing_secret  # refuses a missing, short or well-known secret in production
+    relay = container.outbox_relay() if settings.outbox_relay_in_app else None
     try:
+        if relay is not None:
+            await relay.start()
         yield
     finally:
+        if relay is not None:
+            await relay.stop()
         await close(container)

@@ -6,7 +6,10 @@ from tests.cli.conftest import Folio
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        pytest.param([], ["serve", "db", "users"], id="folio"),
+        pytest.param([], ["serve", "db", "users", "worker", "outbox"], id="folio"),
+        pytest.param(["outbox"], ["list", "retry"], id="outbox"),
+        pytest.param(["outbox", "list"], ["--dead", "--limit"], id="outbox-list"),
+        pytest.param(["outbox", "retry"], ["--all-dead", "ID"], id="outbox-retry"),
         pytest.param(["serve"], ["--host", "--port", "--workers", "--reload"], id="serve"),
         pytest.param(["db"], ["upgrade"], id="db"),
         pytest.param(["db", "upgrade"], ["--revision"], id="db-upgrade"),

@@ -17,7 +17,7 @@ CONSTRAINTS = {
     "posts": {"pk_posts", "uq_posts_slug", "fk_posts_author_id_users"},
     "post_tags": {"pk_post_tags", "fk_post_tags_post_id_posts"},
     "outbox": {"pk_outbox", "uq_outbox_event_id"},
-    "processed_events": {"pk_processed_events"},
+    "processed_events": {"pk_processed_events", "fk_processed_events_event_id_outbox"},
     "relay_leases": {"pk_relay_leases"},
 }
 

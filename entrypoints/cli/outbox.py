@@ -35,7 +35,9 @@ def list_entries(
 
 @app.command()
 def retry(
-    event_id: Annotated[UUID | None, typer.Argument(metavar="ID", help="The event id of a dead entry.")] = None,
+    event_id: Annotated[
+        UUID | None, typer.Argument(metavar="ID", help="The event id of a dead entry.")
+    ] = None,
     all_dead: Annotated[bool, typer.Option("--all-dead", help="Retry every dead entry.")] = False,
 ) -> None:
     """Make a dead entry (or every one) pending again, with its attempts reset."""

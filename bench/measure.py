@@ -13,7 +13,7 @@ import httpx
 from bench import wrk
 from bench.contenders import contenders
 from bench.procstat import cpu_seconds, machine_busy_seconds, memory_mb
-from bench.scenarios import ALL, Scenario, scenarios_for, verification_paths
+from bench.scenarios import ALL, PAGE, Scenario, deep_skips, scenarios_for, verification_paths
 from bench.seed import PASSWORD, Dataset
 from bench.servers import Server, running
 from bench.verify import check_same, fetch
@@ -70,6 +70,19 @@ def _settle(server: Server, limit: float = 30.0) -> None:
         if now is None or now - last < 0.03:
             return
         last = now
+
+
+def _cursors(server: Server, data: Dataset) -> list[str]:
+    """Folio's cursors for the deep pages (each from the page before it), if it gives any."""
+    cursors = []
+    with httpx.Client(base_url=server.base_url, timeout=30.0) as client:
+        for skip in deep_skips(data):
+            answer = client.get("/posts", params={"skip": max(0, skip - PAGE), "limit": PAGE})
+            answer.raise_for_status()
+            cursor = answer.json().get("next_cursor")
+            if cursor:
+                cursors.append(cursor)
+    return cursors
 
 
 def _tokens(server: Server, data: Dataset) -> list[str]:
@@ -164,8 +177,10 @@ class Bench:
                 f"{data.backend}: {', '.join(servers)} agree on {len(paths)} requests", flush=True
             )
             scenarios = [
-                s for s in scenarios_for(data, _tokens(servers["folio"], data))
-                if data.backend in s.backends
+                s for s in scenarios_for(
+                    data, _tokens(servers["folio"], data), _cursors(servers["folio"], data)
+                )
+                if data.backend in s.backends and s.requests
                 and (self._settings.only is None or s.name in self._settings.only)
             ]  # fmt: skip
             names = list(servers)

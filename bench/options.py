@@ -6,7 +6,7 @@ from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-QUICK = {"duration": 1, "warmup": 1, "rounds": 1, "posts": 2000, "users": 100}
+QUICK = {"duration": 2, "warmup": 1, "rounds": 1, "posts": 2000, "users": 100}
 FULL = {"duration": 3, "warmup": 1, "rounds": 3, "posts": 10_000, "users": 1000}
 
 
@@ -24,7 +24,7 @@ def parse(argv: list[str] | None, description: str | None = None) -> argparse.Na
     parser.add_argument("--only", help="comma-separated scenario names to run (all)")
     parser.add_argument("--server-cpu", type=int, default=0, help="core the servers run on (0)")
     parser.add_argument("--client-cpu", type=int, default=1, help="core wrk runs on (1)")
-    parser.add_argument("--quick", action="store_true", help="a smoke run: 1 round of 1 s")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 1 round of 2 s")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where the JSON goes")
     parser.add_argument(
         "--docs", action=argparse.BooleanOptionalAction, default=None,

@@ -58,9 +58,10 @@ def _logins(data: Dataset) -> tuple[Request, ...]:
     )
 
 
-def scenarios_for(data: Dataset, tokens: list[str]) -> list[Scenario]:
+def scenarios_for(data: Dataset, tokens: list[str], cursors: list[str]) -> list[Scenario]:
     """Every scenario, in the order they are run (reads first, then writes, then floods);
-    ``tokens`` are bearer tokens of seeded users on the Folio server being measured."""
+    ``tokens`` are bearer tokens of seeded users and ``cursors`` Folio's cursors of the deep
+    pages, from the Folio server being measured."""
     reads = tuple(Request(f"/posts/{post_id}") for post_id in _sample(data.published_ids, 1000))
     bearers = [{"Authorization": f"Bearer {token}"} for token in tokens]
     new_post = json.dumps(
@@ -74,6 +75,12 @@ def scenarios_for(data: Dataset, tokens: list[str]) -> list[Scenario]:
             "list_deep",
             f"GET /posts?skip=...&limit={PAGE}, 50 pages near the end at random",
             tuple(Request(f"/posts?skip={skip}&limit={PAGE}") for skip in deep_skips(data)),
+        ),
+        Scenario(
+            "list_deep_cursor",
+            "GET /posts?cursor=...&limit=20, the same 50 deep pages by Folio's cursors",
+            tuple(Request(f"/posts?limit={PAGE}&cursor={cursor}") for cursor in cursors),
+            FOLIO,
         ),
         Scenario(
             "me",

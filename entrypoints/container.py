@@ -11,6 +11,7 @@ from adapters.memory.unit_of_work import MemoryUnitOfWork
 from adapters.outbox.relay import OutboxRelay, relay_name
 from adapters.redis.client import create_redis
 from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
+from adapters.security.cursors import HmacCursorCodec
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
@@ -68,6 +69,8 @@ class Container(containers.DeclarativeContainer):
         ),
     )
 
+    cursors = providers.Singleton(HmacCursorCodec, settings.provided.signing_secret)
+
     engine = providers.Singleton(
         create_engine,
         url=settings.provided.database_url,
@@ -102,7 +105,7 @@ class Container(containers.DeclarativeContainer):
     log_in = providers.Factory(LogIn, uow=unit_of_work, hasher=hasher, tokens=tokens, clock=clock)
     authenticate = providers.Factory(Authenticate, uow=unit_of_work, tokens=tokens)
     get_user = providers.Factory(GetUser, uow=unit_of_work)
-    list_users = providers.Factory(ListUsers, uow=unit_of_work)
+    list_users = providers.Factory(ListUsers, uow=unit_of_work, cursors=cursors)
     update_profile = providers.Factory(UpdateProfile, uow=unit_of_work, clock=clock)
     change_password = providers.Factory(
         ChangePassword, uow=unit_of_work, hasher=hasher, clock=clock
@@ -113,7 +116,7 @@ class Container(containers.DeclarativeContainer):
         CreatePost, uow=unit_of_work, clock=clock, ids=ids, policy=content_policy
     )
     get_post = providers.Factory(GetPost, uow=unit_of_work)
-    list_posts = providers.Factory(ListPosts, uow=unit_of_work)
+    list_posts = providers.Factory(ListPosts, uow=unit_of_work, cursors=cursors)
     update_post = providers.Factory(
         UpdatePost, uow=unit_of_work, clock=clock, policy=content_policy
     )

@@ -1,8 +1,9 @@
 import copy
+from collections.abc import Callable
 from typing import TypeVar
 
 from adapters.memory.store import MemoryStore
-from application.pagination import Page, PageRequest
+from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import PostFilter, PostRepository, UserRepository
 from domain.ids import PostId, UserId
 from domain.posts.post import Post
@@ -40,11 +41,40 @@ class _ChangeTracker:
         return self._as_read.get(entity.id) != _state(entity)
 
 
-def _page(items: list[T], page: PageRequest, tracker: _ChangeTracker) -> Page[T]:
-    chosen = [copy.deepcopy(item) for item in items[page.skip : page.skip + page.limit]]
-    for item in chosen:
+def _page(
+    items: list[T],
+    page: PageRequest,
+    tracker: _ChangeTracker,
+    position: Callable[[T], Position],
+    descending: bool,
+) -> Page[T]:
+    """``items`` are every match in list order; the page starts at ``skip`` or after the
+    request's position, whichever is given."""
+    after = page.after
+    start = page.skip
+    if after is not None:
+        start = next(
+            (
+                i
+                for i, item in enumerate(items)
+                if (position(item) < after if descending else position(item) > after)
+            ),
+            len(items),
+        )
+    chosen = [copy.deepcopy(item) for item in items[start : start + page.limit + 1]]
+    for item in chosen[: page.limit]:
         tracker.remember(item)
-    return Page(chosen, len(items), page.skip, page.limit)
+    return keyset_page(chosen, len(items), page, position)
+
+
+def _user_position(user: User) -> Position:
+    return Position(user.created_at, user.id)
+
+
+def _post_position(post: Post) -> Position:
+    if post.published_at is None:  # pragma: no cover - lists hold published posts only
+        raise ValueError("a draft has no place in a list of published posts")
+    return Position(post.published_at, post.id)
 
 
 class MemoryUserRepository(UserRepository):
@@ -68,8 +98,8 @@ class MemoryUserRepository(UserRepository):
 
     async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
         users = [u for u in self._store.users.values() if include_inactive or u.is_active]
-        users.sort(key=lambda u: (u.created_at, u.id))
-        return _page(users, page, self.tracker)
+        users.sort(key=_user_position)
+        return _page(users, page, self.tracker, _user_position, descending=False)
 
     async def email_taken(self, email: Email) -> bool:
         return any(user.email == email for user in self._store.users.values())
@@ -103,8 +133,8 @@ class MemoryPostRepository(PostRepository):
             and (where.author_id is None or post.author_id == where.author_id)
             and (where.tag is None or where.tag in post.tags.as_strings())
         ]
-        posts.sort(key=lambda p: (p.published_at, p.id), reverse=True)
-        return _page(posts, page, self.tracker)
+        posts.sort(key=_post_position, reverse=True)
+        return _page(posts, page, self.tracker, _post_position, descending=True)
 
     async def slug_taken(self, slug: Slug) -> bool:
         return any(post.slug == slug for post in self._store.posts.values())

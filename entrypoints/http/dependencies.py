@@ -45,8 +45,16 @@ async def optional_actor(
 async def page_request(
     skip: Annotated[int, Query(ge=0, le=PageRequest.MAX_SKIP)] = 0,
     limit: Annotated[int, Query(ge=1, le=PageRequest.MAX_LIMIT)] = PageRequest.DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=512,
+            description="the next_cursor of the page before; instead of skip",
+        ),
+    ] = None,
 ) -> PageRequest:
-    return PageRequest(skip=skip, limit=limit)
+    return PageRequest(skip=skip, limit=limit, cursor=cursor)
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]

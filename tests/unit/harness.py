@@ -6,6 +6,7 @@ from typing import Any
 from adapters.events import LoggingEventPublisher
 from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
+from adapters.security.cursors import HmacCursorCodec
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
 from application.auth.authenticate import Authenticate
 from application.auth.log_in import LogIn
@@ -43,6 +44,7 @@ class Folio:
         default_factory=lambda: JwtTokenService(JwtParameters(secret=TOKEN_SECRET))
     )
     policy: ContentPolicy = field(default_factory=ContentPolicy.of)
+    cursors: HmacCursorCodec = field(default_factory=lambda: HmacCursorCodec(TOKEN_SECRET))
 
     def uow(self) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self.store, self.publisher)
@@ -68,7 +70,7 @@ class Folio:
 
     @property
     def list_users(self) -> ListUsers:
-        return ListUsers(self.uow())
+        return ListUsers(self.uow(), self.cursors)
 
     @property
     def update_profile(self) -> UpdateProfile:
@@ -92,7 +94,7 @@ class Folio:
 
     @property
     def list_posts(self) -> ListPosts:
-        return ListPosts(self.uow())
+        return ListPosts(self.uow(), self.cursors)
 
     @property
     def update_post(self) -> UpdatePost:

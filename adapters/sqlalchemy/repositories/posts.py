@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, delete, exists, func, insert, select, update
+from sqlalchemy import ColumnElement, delete, exists, func, insert, select, tuple_, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,7 +16,7 @@ from adapters.sqlalchemy.mappers import (
     tags_by_post,
 )
 from adapters.sqlalchemy.tables import post_tags, posts
-from application.pagination import Page, PageRequest
+from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import PostFilter, PostRepository
 from domain.ids import PostId
 from domain.posts.post import Post
@@ -63,11 +63,14 @@ class SqlAlchemyPostRepository(PostRepository):
                 select(func.count()).select_from(posts).where(*conditions)
             )
             query = select(posts).where(*conditions).order_by(*newest_first)
-            result = await self._session.execute(query.offset(page.skip).limit(page.limit))
+            if page.after is not None:
+                after = (page.after.key, page.after.id)
+                query = query.where(tuple_(posts.c.published_at, posts.c.id) < after)
+            result = await self._session.execute(query.offset(page.skip).limit(page.limit + 1))
             rows = result.mappings().all()
             tags = await self._tags_of([row["id"] for row in rows]) if rows else {}
         found = [self._remember(row, tags.get(row["id"], [])) for row in rows]
-        return Page(found, total or 0, page.skip, page.limit)
+        return keyset_page(found, total or 0, page, _position)
 
     async def slug_taken(self, slug: Slug) -> bool:
         with translated_errors():
@@ -122,3 +125,9 @@ class SqlAlchemyPostRepository(PostRepository):
         post = post_from_row(row, tags)
         self._loaded.setdefault(post.id, (post_row(post), post.tags.as_strings()))
         return post
+
+
+def _position(post: Post) -> Position:
+    if post.published_at is None:  # pragma: no cover - lists hold published posts only
+        raise ValueError("a draft has no place in a list of published posts")
+    return Position(post.published_at, post.id)

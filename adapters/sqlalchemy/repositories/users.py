@@ -2,14 +2,14 @@
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, exists, func, insert, select, tuple_, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.mappers import Row, changed_columns, user_from_row, user_row
 from adapters.sqlalchemy.tables import users
-from application.pagination import Page, PageRequest
+from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import UserRepository
 from domain.ids import UserId
 from domain.users.user import User
@@ -41,11 +41,14 @@ class SqlAlchemyUserRepository(UserRepository):
                 select(func.count()).select_from(users).where(*where)
             )
             query = select(users).where(*where).order_by(users.c.created_at, users.c.id)
+            if page.after is not None:
+                after = (page.after.key, page.after.id)
+                query = query.where(tuple_(users.c.created_at, users.c.id) > after)
             rows = (
-                await self._session.execute(query.offset(page.skip).limit(page.limit))
+                await self._session.execute(query.offset(page.skip).limit(page.limit + 1))
             ).mappings()
             found = [self._remember(row) for row in rows.all()]
-        return Page(found, total or 0, page.skip, page.limit)
+        return keyset_page(found, total or 0, page, lambda u: Position(u.created_at, u.id))
 
     async def email_taken(self, email: Email) -> bool:
         return await self._exists(users.c.email == email.value)

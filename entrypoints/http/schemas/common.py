@@ -15,12 +15,16 @@ class Page(BaseModel, Generic[T]):
     total: int = Field(ge=0, description="how many items match, over all pages")
     skip: int = Field(ge=0, le=PageRequest.MAX_SKIP)
     limit: int = Field(ge=1, le=PageRequest.MAX_LIMIT)
+    next_cursor: str | None = Field(
+        description="pass as ?cursor= for the next page (same filters); null on the last page"
+    )
 
     @classmethod
     def of(cls, found: pagination.Page[Any]) -> Self:
         """The response for a use case's page, each item read from its view's attributes."""
         fields = {"items": found.items, "total": found.total, "skip": found.skip}
-        return cls.model_validate({**fields, "limit": found.limit}, from_attributes=True)
+        fields |= {"limit": found.limit, "next_cursor": found.next_cursor}
+        return cls.model_validate(fields, from_attributes=True)
 
 
 class FieldError(BaseModel):

@@ -37,5 +37,12 @@ class SlugAlreadyTaken(Conflict):
         super().__init__("a post with this slug already exists")
 
 
+class StaleVersion(DomainError):
+    """The change was made against a version that is no longer the current one."""
+
+    def __init__(self) -> None:
+        super().__init__("the resource has changed since the version given; read it again")
+
+
 class PermissionDenied(DomainError):
     """The actor may not do this to this aggregate."""

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(
         default=None, description="redis://host:port/db; shared state across workers and hosts"
     )
+    http_cache_max_age: int = Field(
+        default=5, ge=0, le=86_400, description="seconds caches may keep public lists and posts"
+    )
     banned_words: list[str] = Field(default_factory=lambda: list(DEFAULT_BANNED_WORDS))
     cors_origins: list[str] = Field(
         default_factory=list, description="origins browsers may call the API from (JSON list)"

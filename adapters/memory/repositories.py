@@ -19,10 +19,13 @@ def _private_copy(entity: T | None) -> T | None:
     return None if entity is None else copy.deepcopy(entity)
 
 
+_NOT_STATE = frozenset({"events", "version", "guarded_version"})  # the store counts versions
+
+
 def _state(entity: User | Post) -> dict[str, object]:
     """What an aggregate holds, events aside. Its values are immutable, so a shallow copy
     taken when it is read tells at commit whether the transaction changed it."""
-    return {key: value for key, value in vars(entity).items() if key != "events"}
+    return {key: value for key, value in vars(entity).items() if key not in _NOT_STATE}
 
 
 class _ChangeTracker:

@@ -1,12 +1,23 @@
 import copy
 from collections.abc import Sequence
+from typing import TypeVar
 
 from adapters.memory.repositories import MemoryPostRepository, MemoryUserRepository
 from adapters.memory.store import MemoryStore
 from application.ports.events import EventPublisher
 from application.ports.outbox import EntryState, NewEvent, OutboxEntry
 from application.ports.unit_of_work import UnitOfWork
-from domain.errors import EmailAlreadyRegistered, SlugAlreadyTaken, UsernameAlreadyTaken
+from domain.errors import (
+    EmailAlreadyRegistered,
+    SlugAlreadyTaken,
+    StaleVersion,
+    UsernameAlreadyTaken,
+)
+from domain.events import Aggregate
+from domain.posts.post import Post
+from domain.users.user import User
+
+A = TypeVar("A", User, Post)
 
 
 class MemoryUnitOfWork(UnitOfWork):
@@ -28,14 +39,24 @@ class MemoryUnitOfWork(UnitOfWork):
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         async with self._store.lock:
             self._check_unique_rules()
-            for user in self.users.seen.values():
-                if self.users.tracker.changed(user):
-                    self._store.users[user.id] = copy.deepcopy(user)
-            for post in self.posts.seen.values():
-                if post.id in self.posts.removed:
-                    self._store.posts.pop(post.id, None)
-                elif self.posts.tracker.changed(post):
-                    self._store.posts[post.id] = copy.deepcopy(post)
+            changed_users = [u for u in self.users.seen.values() if self.users.tracker.changed(u)]
+            removed = [p for p in self.posts.seen.values() if p.id in self.posts.removed]
+            changed_posts = [
+                p
+                for p in self.posts.seen.values()
+                if p.id not in self.posts.removed and self.posts.tracker.changed(p)
+            ]
+            for aggregate, stored in [
+                *((u, self._store.users.get(u.id)) for u in changed_users),
+                *((p, self._store.posts.get(p.id)) for p in [*removed, *changed_posts]),
+            ]:
+                _check_version(aggregate, stored)
+            for user in changed_users:
+                self._store.users[user.id] = _next_version(user, self._store.users.get(user.id))
+            for post in removed:
+                self._store.posts.pop(post.id, None)
+            for post in changed_posts:
+                self._store.posts[post.id] = _next_version(post, self._store.posts.get(post.id))
             for new in events:
                 self._store.outbox[new.event_id] = _entry(self._store, new)
 
@@ -58,6 +79,20 @@ class MemoryUnitOfWork(UnitOfWork):
 
     async def _close(self) -> None:
         return None
+
+
+def _check_version(aggregate: Aggregate, stored: Aggregate | None) -> None:
+    """A guarded change goes through only if the stored version is still the one guarded."""
+    guarded = aggregate.guarded_version
+    if guarded is not None and (stored is None or stored.version != guarded):
+        raise StaleVersion()
+
+
+def _next_version(aggregate: A, stored: User | Post | None) -> A:
+    """The copy to store: one version past the stored one (1 for a new aggregate)."""
+    aggregate.version = 1 if stored is None else stored.version + 1
+    aggregate.guarded_version = None
+    return copy.deepcopy(aggregate)
 
 
 def _entry(store: MemoryStore, new: NewEvent) -> OutboxEntry:

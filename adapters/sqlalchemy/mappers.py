@@ -2,7 +2,8 @@
 
 ``*_row`` functions give the canonical row of an entity; the unit of work compares the row of an
 entity as loaded with its row at commit to find what changed, so a mapper must be a pure function
-of the entity's state.
+of the entity's state. ``version`` is not in them: the database counts it (``version + 1`` with
+every update; 1 by default on insert).
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -46,6 +47,7 @@ def user_from_row(row: StoredRow) -> User:
         password_hash=row["password_hash"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        version=row["version"],
     )
 
 
@@ -83,6 +85,7 @@ def post_from_row(row: StoredRow, tags: Iterable[str]) -> Post:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         published_at=row["published_at"],
+        version=row["version"],
     )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     Uuid,
+    text,
 )
 
 from adapters.sqlalchemy.column_types import UTCDateTime
@@ -49,6 +50,7 @@ users = Table(
     Column("password_hash", String(255), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    Column("version", Integer, nullable=False, server_default=text("1")),
     CheckConstraint(f"role IN ({ROLES})", name="role"),
     Index(None, "created_at", "id"),
 )
@@ -70,6 +72,7 @@ posts = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("published_at", UTCDateTime, nullable=True),
+    Column("version", Integer, nullable=False, server_default=text("1")),
     # Serves "published_at DESC, id DESC" by a backward scan on SQLite and PostgreSQL alike; a
     # DESC index would be the same B-tree, but SQLite's reflection loses the order, so
     # autogenerate would report a difference forever.

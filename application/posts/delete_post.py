@@ -6,18 +6,22 @@ from domain.roles import Actor
 
 
 class DeletePost:
-    """The author, or an admin, deletes a post (PermissionDenied for anyone else)."""
+    """The author, or an admin, deletes a post (PermissionDenied for anyone else); with
+    ``expected_versions``, only if it is still at one of them (StaleVersion otherwise)."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
 
-    async def __call__(self, actor: Actor, post_id: PostId) -> None:
+    async def __call__(
+        self, actor: Actor, post_id: PostId, expected_versions: frozenset[int] | None = None
+    ) -> None:
         async with self._uow as uow:
             post = await uow.posts.get(post_id)
             if post is None or not (post.is_visible_to(actor) or actor.is_admin):
                 raise PostNotFound()
             post.ensure_deletable_by(actor)
+            post.expect_version(expected_versions)
             post.delete(now=self._clock.now())
             await uow.posts.remove(post)
             await uow.commit()

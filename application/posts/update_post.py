@@ -19,11 +19,13 @@ class UpdatePostCommand:
     content: str | None = None
     tags: Sequence[str] | None = None
     published: bool | None = None
+    expected_versions: frozenset[int] | None = None  # If-Match: StaleVersion otherwise
 
 
 class UpdatePost:
     """The author changes their post (PermissionDenied for anyone else; PostNotFound for a
-    draft that is not theirs)."""
+    draft that is not theirs). With ``expected_versions`` the change is made only if the post
+    is still at one of them, also against a concurrent writer (StaleVersion otherwise)."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock, policy: ContentPolicy) -> None:
         self._uow = uow
@@ -39,6 +41,7 @@ class UpdatePost:
             if post is None or not post.is_visible_to(actor):
                 raise PostNotFound()
             post.ensure_editable_by(actor)
+            post.expect_version(command.expected_versions)
             now = self._clock.now()
             post.edit(title=title, content=content, policy=self._policy, now=now)
             if tags is not None:

@@ -17,6 +17,7 @@ class PostView:
     published_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    version: int
 
     @classmethod
     def of(cls, post: Post) -> "PostView":
@@ -31,4 +32,5 @@ class PostView:
             published_at=post.published_at,
             created_at=post.created_at,
             updated_at=post.updated_at,
+            version=post.version,
         )

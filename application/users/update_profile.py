@@ -12,10 +12,12 @@ from domain.users.values import Age, DisplayName
 class UpdateProfileCommand:
     name: str | None = None
     age: int | None = None
+    expected_versions: frozenset[int] | None = None  # If-Match: StaleVersion otherwise
 
 
 class UpdateProfile:
-    """Change the caller's own display name and age; fields left out stay as they are."""
+    """Change the caller's own display name and age; fields left out stay as they are. With
+    ``expected_versions``, only if the profile is still at one of them (StaleVersion)."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -28,6 +30,7 @@ class UpdateProfile:
             user = await uow.users.get(actor.id)
             if user is None:
                 raise UserNotFound()
+            user.expect_version(command.expected_versions)
             user.update_profile(name=name, age=age, now=self._clock.now())
             await uow.commit()
         return UserView.of(user, actor)

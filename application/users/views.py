@@ -18,6 +18,7 @@ class UserView:
     is_active: bool
     created_at: datetime
     email: str | None
+    version: int
 
     @classmethod
     def of(cls, user: User, viewer: Actor | None) -> "UserView":
@@ -31,4 +32,5 @@ class UserView:
             is_active=user.is_active,
             created_at=user.created_at,
             email=user.email.value if private else None,
+            version=user.version,
         )

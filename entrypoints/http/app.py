@@ -36,6 +36,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.container = container
+    app.state.cache_max_age = container.settings().http_cache_max_age
     # Middleware, innermost first: the request id, then CORS (outermost, so that preflights
     # and error replies carry its headers too).
     app.add_middleware(RequestIdMiddleware)

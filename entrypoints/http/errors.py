@@ -22,6 +22,7 @@ from domain.errors import (
     DomainError,
     InvalidValue,
     PermissionDenied,
+    StaleVersion,
 )
 from entrypoints.http.middleware import REQUEST_ID_HEADER, request_id_of
 from entrypoints.http.problems import problem_response
@@ -49,6 +50,7 @@ ERROR_TABLE: dict[type[Exception], ProblemKind] = {
     InvalidValue: ProblemKind(422, "validation-error", "Invalid request"),
     Conflict: ProblemKind(409, "conflict", "Conflict"),
     PermissionDenied: ProblemKind(403, "permission-denied", "Permission denied"),
+    StaleVersion: ProblemKind(412, "precondition-failed", "Precondition failed"),
     NotFound: ProblemKind(404, "not-found", "Not found"),
     AuthenticationFailed: ProblemKind(
         401, "authentication-failed", "Authentication failed", BEARER_CHALLENGE

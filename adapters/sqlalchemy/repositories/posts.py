@@ -18,6 +18,7 @@ from adapters.sqlalchemy.mappers import (
 from adapters.sqlalchemy.tables import post_tags, posts
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import PostFilter, PostRepository
+from domain.errors import StaleVersion
 from domain.ids import PostId
 from domain.posts.post import Post
 from domain.posts.values import Slug
@@ -90,16 +91,23 @@ class SqlAlchemyPostRepository(PostRepository):
             if post is None or post_id in self._removed:
                 continue
             changes = changed_columns(before, post_row(post))
-            if changes:
-                await self._session.execute(
-                    update(posts).where(posts.c.id == post_id).values(changes)
-                )
-            if post.tags.as_strings() != before_tags:
+            retagged = post.tags.as_strings() != before_tags
+            if changes or retagged:
+                await self._bump(post, changes)
+            if retagged:
                 await self._session.execute(delete(post_tags).where(post_tags.c.post_id == post_id))
                 await self._insert_tags(tag_rows(post))
         gone = self._removed - self._added.keys()
-        if gone:
-            await self._session.execute(delete(posts).where(posts.c.id.in_(gone)))
+        guarded = {p for p in gone if self.seen[p].guarded_version is not None}
+        for post_id in guarded:
+            condition = posts.c.version == self.seen[post_id].guarded_version
+            found = await self._session.execute(
+                delete(posts).where(posts.c.id == post_id, condition).returning(posts.c.id)
+            )
+            if found.first() is None:
+                raise StaleVersion()
+        if gone - guarded:
+            await self._session.execute(delete(posts).where(posts.c.id.in_(gone - guarded)))
 
     def mark_saved(self) -> None:
         """The transaction committed: what is in memory is now what is stored."""
@@ -116,6 +124,18 @@ class SqlAlchemyPostRepository(PostRepository):
             .order_by(post_tags.c.post_id, post_tags.c.position)
         )
         return tags_by_post((await self._session.execute(query)).mappings().all())
+
+    async def _bump(self, post: Post, changes: Row) -> None:
+        """Write ``changes`` and count one more version; with a guarded version, only if the
+        stored one is still it (StaleVersion otherwise)."""
+        query = update(posts).where(posts.c.id == post.id)
+        if post.guarded_version is not None:
+            query = query.where(posts.c.version == post.guarded_version)
+        query = query.values({**changes, "version": posts.c.version + 1})
+        version = (await self._session.execute(query.returning(posts.c.version))).scalar()
+        if version is None:
+            raise StaleVersion()
+        post.version = version
 
     async def _insert_tags(self, rows: list[Row]) -> None:
         if rows:

@@ -11,6 +11,7 @@ from adapters.sqlalchemy.mappers import Row, changed_columns, user_from_row, use
 from adapters.sqlalchemy.tables import users
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import UserRepository
+from domain.errors import StaleVersion
 from domain.ids import UserId
 from domain.users.user import User
 from domain.users.values import Email, Username
@@ -68,10 +69,15 @@ class SqlAlchemyUserRepository(UserRepository):
         for user_id, before in self._loaded.items():
             user = self.seen.get(user_id)
             changes = {} if user is None else changed_columns(before, user_row(user))
-            if changes:
-                await self._session.execute(
-                    update(users).where(users.c.id == user_id).values(changes)
-                )
+            if user is not None and changes:
+                query = update(users).where(users.c.id == user_id)
+                if user.guarded_version is not None:
+                    query = query.where(users.c.version == user.guarded_version)
+                query = query.values({**changes, "version": users.c.version + 1})
+                version = (await self._session.execute(query.returning(users.c.version))).scalar()
+                if version is None:
+                    raise StaleVersion()
+                user.version = version
 
     def mark_saved(self) -> None:
         """The transaction committed: what is in memory is now what is stored."""

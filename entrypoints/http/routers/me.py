@@ -1,12 +1,13 @@
 from typing import Annotated
 
 from dependency_injector.wiring import inject
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from application.users.change_password import ChangePassword, ChangePasswordCommand
 from application.users.get_user import GetUser
 from application.users.update_profile import UpdateProfile, UpdateProfileCommand
 from entrypoints.container import Container
+from entrypoints.http.caching import if_match, represent
 from entrypoints.http.dependencies import CurrentActor
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
@@ -18,21 +19,28 @@ router = APIRouter(prefix="/me", tags=["me"])
 @router.get("", response_model=UserOut, responses=problem_responses(401))
 @inject
 async def read_me(
+    request: Request,
     actor: CurrentActor,
     fetch: Annotated[GetUser, Depends(Inject[Container.get_user])],
-) -> UserOut:
-    return UserOut.model_validate(await fetch(actor.id, actor))
+) -> Response:
+    """Private: never stored by a cache; its ETag serves If-None-Match and If-Match."""
+    view = await fetch(actor.id, actor)
+    return represent(request, UserOut.model_validate(view), version=view.version)
 
 
-@router.patch("", response_model=UserOut, responses=problem_responses(400, 401, 422))
+@router.patch("", response_model=UserOut, responses=problem_responses(400, 401, 412, 422))
 @inject
 async def update_me(
+    request: Request,
     body: UpdateProfileIn,
     actor: CurrentActor,
+    versions: Annotated[frozenset[int] | None, Depends(if_match)],
     update: Annotated[UpdateProfile, Depends(Inject[Container.update_profile])],
-) -> UserOut:
-    command = UpdateProfileCommand(**body.model_dump(exclude_unset=True))
-    return UserOut.model_validate(await update(actor, command))
+) -> Response:
+    """With If-Match, only if the profile is still as read (412 and no change otherwise)."""
+    fields = body.model_dump(exclude_unset=True)
+    view = await update(actor, UpdateProfileCommand(**fields, expected_versions=versions))
+    return represent(request, UserOut.model_validate(view), version=view.version)
 
 
 @router.post(

@@ -13,12 +13,14 @@ from application.posts.update_post import UpdatePost, UpdatePostCommand
 from domain.ids import PostId, UserId
 from domain.posts.values import Tag
 from entrypoints.container import Container
+from entrypoints.http.caching import if_match, represent
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams, optional_actor
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.posts import CreatePostIn, PostOut, PostPage, UpdatePostIn
 
 router = APIRouter(prefix="/posts", tags=["posts"])
+NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is current"}
 
 
 @router.post(
@@ -43,58 +45,75 @@ async def create_post(
 @router.get(
     "",
     response_model=PostPage,
-    responses=problem_responses(401, 422),
+    responses={304: NOT_MODIFIED, **problem_responses(401, 422)},
     dependencies=[Depends(optional_actor)],  # a token given must be valid, even here
 )
 @inject
 async def list_posts(
+    request: Request,
     page: PageParams,
     list_page: Annotated[ListPosts, Depends(Inject[Container.list_posts])],
     tag: Annotated[str | None, Query(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN)] = None,
     author_id: UUID | None = None,
-) -> PostPage:
-    """Published posts, newest first, the same for every caller."""
+) -> Response:
+    """Published posts, newest first, the same for every caller (so cacheable by anyone)."""
     author = None if author_id is None else UserId(author_id)
     found = await list_page(PostFilter(tag=tag, author_id=author), page)
-    return PostPage.of(found)
+    return represent(request, PostPage.of(found), public=True)
 
 
-@router.get("/{post_id}", response_model=PostOut, responses=problem_responses(401, 404, 422))
+@router.get(
+    "/{post_id}",
+    response_model=PostOut,
+    responses={304: NOT_MODIFIED, **problem_responses(401, 404, 422)},
+)
 @inject
 async def get_post(
+    request: Request,
     post_id: UUID,
     viewer: OptionalActor,
     fetch: Annotated[GetPost, Depends(Inject[Container.get_post])],
-) -> PostOut:
+) -> Response:
     """A draft is visible to its author only; to anyone else it does not exist."""
-    return PostOut.model_validate(await fetch(PostId(post_id), viewer))
+    view = await fetch(PostId(post_id), viewer)
+    return represent(
+        request, PostOut.model_validate(view), version=view.version, public=view.published
+    )
 
 
 @router.patch(
-    "/{post_id}", response_model=PostOut, responses=problem_responses(400, 401, 403, 404, 422)
+    "/{post_id}",
+    response_model=PostOut,
+    responses=problem_responses(400, 401, 403, 404, 412, 422),
 )
 @inject
 async def update_post(
+    request: Request,
     post_id: UUID,
     body: UpdatePostIn,
     actor: CurrentActor,
+    versions: Annotated[frozenset[int] | None, Depends(if_match)],
     update: Annotated[UpdatePost, Depends(Inject[Container.update_post])],
-) -> PostOut:
-    command = UpdatePostCommand(**body.model_dump(exclude_unset=True))
-    return PostOut.model_validate(await update(actor, PostId(post_id), command))
+) -> Response:
+    """With If-Match, only if the post is still as read (412 and no change otherwise)."""
+    fields = body.model_dump(exclude_unset=True)
+    command = UpdatePostCommand(**fields, expected_versions=versions)
+    view = await update(actor, PostId(post_id), command)
+    return represent(request, PostOut.model_validate(view), version=view.version)
 
 
 @router.delete(
     "/{post_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(401, 403, 404, 412, 422),
 )
 @inject
 async def delete_post(
     post_id: UUID,
     actor: CurrentActor,
+    versions: Annotated[frozenset[int] | None, Depends(if_match)],
     delete: Annotated[DeletePost, Depends(Inject[Container.delete_post])],
 ) -> None:
-    """The author or an admin."""
-    await delete(actor, PostId(post_id))
+    """The author or an admin; with If-Match, only if the post is still as read (412)."""
+    await delete(actor, PostId(post_id), versions)

@@ -10,6 +10,7 @@ from application.users.list_users import ListUsers
 from application.users.register_user import RegisterUser, RegisterUserCommand
 from domain.ids import UserId
 from entrypoints.container import Container
+from entrypoints.http.caching import represent
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
@@ -39,23 +40,28 @@ async def register_user(
 @router.get("", response_model=UserPage, responses=problem_responses(401, 422))
 @inject
 async def list_users(
+    request: Request,
     page: PageParams,
     viewer: OptionalActor,
     list_page: Annotated[ListUsers, Depends(Inject[Container.list_users])],
-) -> UserPage:
+) -> Response:
     """Active users, oldest first; admins also see deactivated users and every e-mail."""
     found = await list_page(page, viewer)
-    return UserPage.of(found)
+    return represent(request, UserPage.of(found), public=viewer is None)
 
 
 @router.get("/{user_id}", response_model=UserOut, responses=problem_responses(401, 404, 422))
 @inject
 async def get_user(
+    request: Request,
     user_id: UUID,
     viewer: OptionalActor,
     fetch: Annotated[GetUser, Depends(Inject[Container.get_user])],
-) -> UserOut:
-    return UserOut.model_validate(await fetch(UserId(user_id), viewer))
+) -> Response:
+    """Public to anonymous callers; what a signed-in caller sees may hold private fields."""
+    view = await fetch(UserId(user_id), viewer)
+    model = UserOut.model_validate(view)
+    return represent(request, model, version=view.version, public=viewer is None)
 
 
 @router.post(

@@ -31,6 +31,7 @@ from application.users.list_users import ListUsers
 from application.users.register_user import RegisterUser
 from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
+from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
 from entrypoints.settings import Settings
 
@@ -82,6 +83,7 @@ class Container(containers.DeclarativeContainer):
     )
     memory_store = providers.Singleton(MemoryStore)
     redis = providers.Singleton(create_redis, settings.provided.redis_url)
+    live = providers.Container(LiveContainer, settings=settings, redis=redis)
 
     notifications = providers.Container(
         Notifications, settings=settings, memory_store=memory_store, engine=engine
@@ -124,7 +126,7 @@ class Container(containers.DeclarativeContainer):
 
     # Every handler of committed events (application/ports/event_handlers.py); the relay
     # delivers each outbox entry to those whose handles() is true.
-    event_handlers = providers.List()
+    event_handlers = providers.List(live.push)
     outbox_relay = providers.Singleton(
         OutboxRelay,
         deliver=providers.Singleton(

@@ -50,6 +50,22 @@ class Settings(BaseSettings):
     http_cache_max_age: int = Field(
         default=5, ge=0, le=86_400, description="seconds caches may keep public lists and posts"
     )
+    ws_auth_timeout: float = Field(
+        default=5.0, gt=0, le=60, description="seconds a new WebSocket has to authenticate"
+    )
+    ws_auth_recheck_interval: float = Field(
+        default=30.0, gt=0, description="seconds between re-checks of a connected WebSocket's token"
+    )
+    ws_queue_size: int = Field(
+        default=256, ge=1, le=100_000, description="messages a WebSocket may fall behind"
+    )
+    ws_max_connections_per_user: int = Field(default=5, ge=1, le=1000)
+    ws_ping_interval: float = Field(
+        default=20.0, gt=0, description="seconds of silence before the server pings a WebSocket"
+    )
+    ws_ping_timeout: float = Field(
+        default=20.0, gt=0, description="seconds a WebSocket has to answer a ping"
+    )
     banned_words: list[str] = Field(default_factory=lambda: list(DEFAULT_BANNED_WORDS))
     cors_origins: list[str] = Field(
         default_factory=list, description="origins browsers may call the API from (JSON list)"

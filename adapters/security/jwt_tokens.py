@@ -52,3 +52,8 @@ class JwtTokenService(TokenService):
             return UserId(uuid.UUID(claims["sub"]))
         except (jwt.PyJWTError, ValueError, TypeError) as error:
             raise InvalidToken() from error
+
+    def expires_at(self, token: str) -> datetime:
+        self.read(token)  # the claims below are trusted only once the token is verified
+        claims = jwt.decode(token, options={"verify_signature": False})
+        return datetime.fromtimestamp(claims["exp"], UTC)

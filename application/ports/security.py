@@ -1,5 +1,6 @@
 from abc import abstractmethod
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from domain.ids import UserId
@@ -36,3 +37,7 @@ class TokenService(Protocol):
     @abstractmethod
     def read(self, token: str) -> UserId:
         """The user a valid token names; raises InvalidToken for any other token."""
+
+    @abstractmethod
+    def expires_at(self, token: str) -> datetime:
+        """When a valid token stops being accepted; raises InvalidToken for any other token."""

@@ -44,4 +44,6 @@ def serve(
         workers=workers,
         reload=reload,
         log_level=settings.log_level.lower(),
+        ws_ping_interval=settings.ws_ping_interval,
+        ws_ping_timeout=settings.ws_ping_timeout,
     )

@@ -13,6 +13,8 @@ from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
 from entrypoints.http.routers import auth, me, posts, users
+from entrypoints.http.websocket import route as websocket_route
+from entrypoints.http.websocket.lifespan import live_events_running
 from entrypoints.logs import configure_logging
 from entrypoints.realworld.app import PREFIX as REALWORLD_PREFIX
 from entrypoints.realworld.app import create_realworld_app
@@ -45,6 +47,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     install_openapi(app)
     for module in (auth, users, me, posts):
         app.include_router(module.router)
+    app.include_router(websocket_route.router)
     app.mount(REALWORLD_PREFIX, create_realworld_app(container))
     return app
 
@@ -58,7 +61,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         if relay is not None:
             await relay.start()
-        yield
+        async with live_events_running(container):
+            yield
     finally:
         if relay is not None:
             await relay.stop()

@@ -46,6 +46,8 @@ def test_serves_the_app_factory_with_the_options_given(folio: Folio, uvicorn: Uv
                 "workers": 3,
                 "reload": True,
                 "log_level": "warning",
+                "ws_ping_interval": 20.0,
+                "ws_ping_timeout": 20.0,
             },
         )
     ]

@@ -90,3 +90,20 @@ def test_a_token_missing_a_required_claim_is_refused(claim: str):
 def test_forged_or_malformed_tokens_are_refused(token: str):
     with pytest.raises(InvalidToken):
         make_service().read(token)
+
+
+def test_a_valid_token_tells_when_it_expires():
+    service = make_service(lifetime=timedelta(minutes=7))
+    before = datetime.now(UTC)
+
+    expires_at = service.expires_at(service.issue(USER).token)
+
+    assert before + timedelta(minutes=7) - timedelta(seconds=1) <= expires_at
+    assert expires_at <= datetime.now(UTC) + timedelta(minutes=7)
+
+
+def test_only_a_valid_token_tells_when_it_expires():
+    forged = jwt.encode(make_claims(), "another-secret-" + "x" * 40, algorithm="HS256")
+
+    with pytest.raises(InvalidToken):
+        make_service().expires_at(forged)

@@ -1,0 +1,1 @@
+"""Live-event fan-out inside one process (the Redis adapter spreads it across processes)."""

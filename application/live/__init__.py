@@ -1,0 +1,1 @@
+"""Live events: what connected clients are told, and when."""

@@ -1,0 +1,1 @@
+"""``GET /ws``: live events over WebSocket (see the README's "Live events")."""

@@ -1,0 +1,23 @@
+"""The providers of live events: the fan-out, the handler that feeds it, the connections."""
+
+from dependency_injector import containers, providers
+from redis.asyncio import Redis
+
+from adapters.live.in_process import InProcessLiveEvents
+from application.live.live_push import LivePush
+from entrypoints.http.websocket.registry import LiveConnections
+from entrypoints.settings import Settings
+
+
+class LiveContainer(containers.DeclarativeContainer):
+    """Live events over WebSocket. The fan-out is in-process, or Redis pub/sub when
+    FOLIO_REDIS_URL is set, so that every worker and host receives every message."""
+
+    settings = providers.Dependency(instance_of=Settings)
+    redis: providers.Dependency[Redis | None] = providers.Dependency()
+
+    broker = providers.Singleton(InProcessLiveEvents)
+    push = providers.Singleton(LivePush, live_events=broker)
+    connections = providers.Singleton(
+        LiveConnections, max_per_user=settings.provided.ws_max_connections_per_user
+    )

@@ -4,9 +4,14 @@ from dependency_injector import containers, providers
 from redis.asyncio import Redis
 
 from adapters.live.in_process import InProcessLiveEvents
+from adapters.redis.live_events import RedisLiveEvents
 from application.live.live_push import LivePush
 from entrypoints.http.websocket.registry import LiveConnections
 from entrypoints.settings import Settings
+
+
+def _medium(redis_url: str | None) -> str:
+    return "redis" if redis_url else "memory"
 
 
 class LiveContainer(containers.DeclarativeContainer):
@@ -16,7 +21,11 @@ class LiveContainer(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     redis: providers.Dependency[Redis | None] = providers.Dependency()
 
-    broker = providers.Singleton(InProcessLiveEvents)
+    broker = providers.Selector(
+        providers.Callable(_medium, settings.provided.redis_url),
+        memory=providers.Singleton(InProcessLiveEvents),
+        redis=providers.Singleton(RedisLiveEvents, redis),
+    )
     push = providers.Singleton(LivePush, live_events=broker)
     connections = providers.Singleton(
         LiveConnections, max_per_user=settings.provided.ws_max_connections_per_user

@@ -5,11 +5,12 @@ from datetime import UTC
 from application.ports.event_handlers import Delivery, EventHandler
 from application.ports.live_events import LiveEvents, LiveMessage
 from domain.events import DomainEvent
+from domain.notifications.events import NotificationCreated
 from domain.posts.events import PostPublished
 
 
 class LivePush(EventHandler):
-    """Pushes new published posts to everyone.
+    """Pushes new published posts to everyone, and each new notification to its recipient.
 
     The message's id is the delivery's event id, so a redelivered event reaches clients with
     the id they have already seen and they drop it: the push itself keeps no record.
@@ -21,7 +22,7 @@ class LivePush(EventHandler):
         self._live_events = live_events
 
     def handles(self, event: DomainEvent) -> bool:
-        return isinstance(event, PostPublished)
+        return isinstance(event, PostPublished | NotificationCreated)
 
     async def handle(self, delivery: Delivery) -> None:
         message = live_message(delivery)
@@ -42,4 +43,12 @@ def live_message(delivery: Delivery) -> LiveMessage | None:
             "title": event.title,
         }
         return LiveMessage(delivery.event_id, event.name, time, payload)
+    if isinstance(event, NotificationCreated):
+        payload = {
+            "id": str(event.notification_id),
+            "notification_id": str(event.notification_id),
+            "kind": event.kind,
+            "message": event.message,
+        }
+        return LiveMessage(delivery.event_id, event.name, time, payload, event.recipient_id)
     return None

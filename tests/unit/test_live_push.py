@@ -8,6 +8,7 @@ from application.live.live_push import LivePush
 from application.ports.event_handlers import Delivery
 from application.ports.live_events import LiveMessage
 from domain.ids import PostId, UserId
+from domain.notifications.events import NotificationCreated
 from domain.posts.events import PostDeleted, PostPublished
 from domain.users.events import UserRegistered
 
@@ -66,12 +67,46 @@ async def test_a_redelivery_carries_the_same_id_so_clients_drop_it():
     assert [m.id for m in live.published] == [delivery.event_id] * 2
 
 
-def test_it_wants_published_posts_only():
+async def test_a_notification_becomes_a_message_for_its_recipient_only():
+    live = RecordingLiveEvents()
+    event_id, notification_id = uuid.uuid4(), uuid.uuid4()
+    created = NotificationCreated(
+        occurred_at=WHEN,
+        notification_id=notification_id,
+        recipient_id=AUTHOR,
+        kind="post_deleted",
+        message="An admin deleted your post",
+    )
+
+    await LivePush(live).handle(Delivery(event_id, created))
+
+    assert live.published == [
+        LiveMessage(
+            id=event_id,
+            type="notification_created",
+            time=datetime(2026, 5, 1, 12, 0, tzinfo=UTC),
+            payload={
+                "id": str(notification_id),
+                "notification_id": str(notification_id),
+                "kind": "post_deleted",
+                "message": "An admin deleted your post",
+            },
+            recipient_id=AUTHOR,
+        )
+    ]
+
+
+def test_it_wants_published_posts_and_notifications_only():
     push = LivePush(RecordingLiveEvents())
     registered = UserRegistered(occurred_at=WHEN, user_id=AUTHOR, email="a@b.c", username="a")
     deleted = PostDeleted(occurred_at=WHEN, post_id=POST, author_id=AUTHOR)
 
     assert push.name == "live_push"
     assert push.handles(published())
+    assert push.handles(
+        NotificationCreated(
+            occurred_at=WHEN, notification_id=POST, recipient_id=AUTHOR, kind="k", message="m"
+        )
+    )
     assert not push.handles(registered)
     assert not push.handles(deleted)

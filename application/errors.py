@@ -19,6 +19,11 @@ class PostNotFound(NotFound):
         super().__init__("post not found")
 
 
+class CommentNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("comment not found")
+
+
 class AuthenticationFailed(ApplicationError):
     """The caller could not be identified."""
 

@@ -46,3 +46,29 @@ class StaleVersion(DomainError):
 
 class PermissionDenied(DomainError):
     """The actor may not do this to this aggregate."""
+
+
+class CannotFollowYourself(InvalidValue):
+    def __init__(self) -> None:
+        super().__init__("username", "you cannot follow yourself")
+
+
+class CommentsClosed(DomainError):
+    """The post takes no comments (it is a draft)."""
+
+    def __init__(self) -> None:
+        super().__init__("a draft takes no comments; publish it first")
+
+
+class AlreadyFollowing(Conflict):
+    """A concurrent request made the same follow first (use cases treat it as success)."""
+
+    def __init__(self) -> None:
+        super().__init__("you already follow this user")
+
+
+class AlreadyFavorited(Conflict):
+    """A concurrent request made the same favourite first (use cases treat it as success)."""
+
+    def __init__(self) -> None:
+        super().__init__("you already favourited this post")

@@ -6,3 +6,4 @@ from uuid import UUID
 UserId = NewType("UserId", UUID)
 PostId = NewType("PostId", UUID)
 NotificationId = NewType("NotificationId", UUID)
+CommentId = NewType("CommentId", UUID)

@@ -34,6 +34,7 @@ from domain.posts.policy import ContentPolicy
 from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
 from entrypoints.settings import Settings
+from entrypoints.social_container import SocialContainer
 
 
 def _minutes(value: int) -> timedelta:
@@ -144,6 +145,8 @@ class Container(containers.DeclarativeContainer):
         poll_seconds=settings.provided.outbox_poll_seconds,
         listener=notifications.listener,
     )
+
+    social = providers.Container(SocialContainer, unit_of_work=unit_of_work, clock=clock, ids=ids)
 
 
 async def close(container: Container) -> None:

@@ -9,13 +9,16 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 from uuid import uuid4
 
-from domain.ids import PostId, UserId
+from domain.ids import CommentId, PostId, UserId
 from domain.posts.policy import ContentPolicy
 from domain.posts.post import Post
-from domain.posts.values import Content, Slug, Tags, Title
+from domain.posts.values import Content, Description, Slug, Tags, Title
 from domain.roles import Role
+from domain.social.comment import Comment, CommentBody
+from domain.social.favorite import Favorite
+from domain.social.follow import Follow
 from domain.users.user import User
-from domain.users.values import Age, DisplayName, Email, Username
+from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
 
 NOW = datetime(2024, 1, 1, 12, 0, tzinfo=UTC)
 FAKE_PASSWORD_HASH = "$argon2id$v=19$m=8,t=1,p=1$ZmFrZS1zYWx0$ZmFrZS1oYXNoLW5vdC1yZWFs"
@@ -28,6 +31,7 @@ def make_user(**overrides: Any) -> User:
     user_id = UserId(overrides.pop("id", None) or uuid4())
     handle = f"user-{user_id.hex[:12]}"
     age = overrides.pop("age", None)
+    bio, image = overrides.pop("bio", None), overrides.pop("image", None)
     user = User.register(
         id=user_id,
         email=_value(Email, overrides.pop("email", f"{handle}@example.com")),
@@ -36,6 +40,8 @@ def make_user(**overrides: Any) -> User:
         age=None if age is None else _value(Age, age),
         role=Role(overrides.pop("role", Role.USER)),
         password_hash=overrides.pop("password_hash", FAKE_PASSWORD_HASH),
+        bio=None if bio is None else _value(Bio, bio),
+        image=None if image is None else _value(ImageUrl, image),
         now=overrides.pop("now", NOW),
     )
     return _with(user, overrides)
@@ -54,6 +60,7 @@ def make_post(**overrides: Any) -> Post:
         title=title,
         slug=_value(Slug, slug),
         content=_value(Content, overrides.pop("content", "Ports, adapters and a rich domain.")),
+        description=_value(Description, overrides.pop("description", "")),
         tags=_tags(overrides.pop("tags", ("python", "ddd"))),
         policy=overrides.pop("policy", ContentPolicy.of()),
         now=overrides.pop("now", NOW),
@@ -76,3 +83,19 @@ def _with(entity: E, attributes: dict[str, Any]) -> E:
             raise TypeError(f"{type(entity).__name__} has no attribute {name!r} to override")
         setattr(entity, name, value)
     return entity
+
+
+def make_follow(follower: User, followee: User, now: datetime = NOW) -> Follow:
+    return Follow.start(follower_id=follower.id, followee_id=followee.id, now=now)
+
+
+def make_favorite(user: User, post: Post, now: datetime = NOW) -> Favorite:
+    return Favorite.mark(user_id=user.id, post=post, now=now)
+
+
+def make_comment(
+    author: User, post: Post, body: str = "A comment.", now: datetime = NOW
+) -> Comment:
+    return Comment.write(
+        id=CommentId(uuid4()), post=post, author_id=author.id, body=CommentBody(body), now=now
+    )

@@ -95,7 +95,13 @@ class MemoryUserRepository(UserRepository):
 
     async def _get_by_login(self, login: str) -> User | None:
         for user in self._store.users.values():
-            if login in (user.email.value, user.username.value):
+            if login in (user.email.value, user.username.key):
+                return self.tracker.remember(_private_copy(user))
+        return None
+
+    async def _get_by_username_key(self, key: str) -> User | None:
+        for user in self._store.users.values():
+            if user.username.key == key:
                 return self.tracker.remember(_private_copy(user))
         return None
 
@@ -108,7 +114,7 @@ class MemoryUserRepository(UserRepository):
         return any(user.email == email for user in self._store.users.values())
 
     async def username_taken(self, username: Username) -> bool:
-        return any(user.username == username for user in self._store.users.values())
+        return any(user.username.key == username.key for user in self._store.users.values())
 
 
 class MemoryPostRepository(PostRepository):
@@ -124,6 +130,12 @@ class MemoryPostRepository(PostRepository):
 
     async def _get(self, post_id: PostId) -> Post | None:
         return self.tracker.remember(_private_copy(self._store.posts.get(post_id)))
+
+    async def _get_by_slug(self, slug: str) -> Post | None:
+        for post in self._store.posts.values():
+            if post.slug.value == slug:
+                return self.tracker.remember(_private_copy(post))
+        return None
 
     async def _remove(self, post: Post) -> None:
         self.removed.add(post.id)

@@ -9,6 +9,9 @@ from uuid import UUID
 from application.ports.outbox import OutboxEntry
 from domain.ids import PostId, UserId
 from domain.posts.post import Post
+from domain.social.comment import Comment
+from domain.social.favorite import Favorite
+from domain.social.follow import Follow
 from domain.users.user import User
 
 
@@ -19,9 +22,20 @@ class MemoryStore:
 
     users: dict[UserId, User] = field(default_factory=dict)
     posts: dict[PostId, Post] = field(default_factory=dict)
+    follows: dict[UUID, Follow] = field(default_factory=dict)
+    favorites: dict[UUID, Favorite] = field(default_factory=dict)
+    comments: dict[UUID, Comment] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The outbox: entries by event id (in commit order), their leases, processed records.
     outbox: dict[UUID, OutboxEntry] = field(default_factory=dict)
     outbox_leases: dict[UUID, tuple[str, datetime]] = field(default_factory=dict)
     processed: set[tuple[UUID, str]] = field(default_factory=set)
     positions: "itertools.count[int]" = field(default_factory=lambda: itertools.count(1))
+
+    def remove_post(self, post_id: PostId) -> None:
+        """Delete a post with what hangs on it, as the database's ON DELETE CASCADE does."""
+        self.posts.pop(post_id, None)
+        for key in [k for k, f in self.favorites.items() if f.post_id == post_id]:
+            del self.favorites[key]
+        for key in [k for k, c in self.comments.items() if c.post_id == post_id]:
+            del self.comments[key]

@@ -1,13 +1,22 @@
 import copy
 from collections.abc import Sequence
 from typing import TypeVar
+from uuid import UUID
 
+from adapters.memory.read_model import MemoryReadModel
 from adapters.memory.repositories import MemoryPostRepository, MemoryUserRepository
+from adapters.memory.social import (
+    MemoryCommentRepository,
+    MemoryFavoriteRepository,
+    MemoryFollowRepository,
+)
 from adapters.memory.store import MemoryStore
 from application.ports.events import EventPublisher
 from application.ports.outbox import EntryState, NewEvent, OutboxEntry
 from application.ports.unit_of_work import UnitOfWork
 from domain.errors import (
+    AlreadyFavorited,
+    AlreadyFollowing,
     EmailAlreadyRegistered,
     SlugAlreadyTaken,
     StaleVersion,
@@ -15,18 +24,27 @@ from domain.errors import (
 )
 from domain.events import Aggregate
 from domain.posts.post import Post
+from domain.social.comment import Comment
+from domain.social.favorite import Favorite
+from domain.social.follow import Follow
 from domain.users.user import User
 
 A = TypeVar("A", User, Post)
+S = TypeVar("S", Follow, Favorite, Comment)
 
 
 class MemoryUnitOfWork(UnitOfWork):
     """Reads copies from the store; commit checks the unique rules and writes every change
     back at once under the store's lock, as a database's constraints and transaction would,
-    the events appended to the store's outbox in the same step."""
+    the events appended to the store's outbox in the same step (deleting a post deletes its
+    favourites and comments, as ON DELETE CASCADE does)."""
 
     users: MemoryUserRepository
     posts: MemoryPostRepository
+    follows: MemoryFollowRepository
+    favorites: MemoryFavoriteRepository
+    comments: MemoryCommentRepository
+    read: MemoryReadModel
 
     def __init__(self, store: MemoryStore, publisher: EventPublisher) -> None:
         super().__init__(publisher)
@@ -35,6 +53,10 @@ class MemoryUnitOfWork(UnitOfWork):
     async def _begin(self) -> None:
         self.users = MemoryUserRepository(self._store)
         self.posts = MemoryPostRepository(self._store)
+        self.follows = MemoryFollowRepository(self._store)
+        self.favorites = MemoryFavoriteRepository(self._store)
+        self.comments = MemoryCommentRepository(self._store)
+        self.read = MemoryReadModel(self._store)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         async with self._store.lock:
@@ -54,28 +76,38 @@ class MemoryUnitOfWork(UnitOfWork):
             for user in changed_users:
                 self._store.users[user.id] = _next_version(user, self._store.users.get(user.id))
             for post in removed:
-                self._store.posts.pop(post.id, None)
+                self._store.remove_post(post.id)
             for post in changed_posts:
                 self._store.posts[post.id] = _next_version(post, self._store.posts.get(post.id))
             for new in events:
                 self._store.outbox[new.event_id] = _entry(self._store, new)
+            _apply(self.follows.staged.added, self.follows.staged.removed, self._store.follows)
+            _apply(
+                self.favorites.staged.added, self.favorites.staged.removed, self._store.favorites
+            )
+            _apply(self.comments.staged.added, self.comments.staged.removed, self._store.comments)
 
     def _check_unique_rules(self) -> None:
         emails = {u.email: u.id for u in self._store.users.values()}
-        usernames = {u.username: u.id for u in self._store.users.values()}
-        for user in self.users.added:
-            if emails.setdefault(user.email, user.id) != user.id:
-                raise EmailAlreadyRegistered()
-            if usernames.setdefault(user.username, user.id) != user.id:
-                raise UsernameAlreadyTaken()
+        usernames = {u.username.key: u.id for u in self._store.users.values()}
+        for user in self.users.seen.values():
+            if user in self.users.added or self.users.tracker.changed(user):
+                if emails.setdefault(user.email, user.id) != user.id:
+                    raise EmailAlreadyRegistered()
+                if usernames.setdefault(user.username.key, user.id) != user.id:
+                    raise UsernameAlreadyTaken()
         slugs = {p.slug: p.id for p in self._store.posts.values()}
         for post in self.posts.added:
             if slugs.setdefault(post.slug, post.id) != post.id:
                 raise SlugAlreadyTaken()
+        if self.follows.staged.added.keys() & self._store.follows.keys():
+            raise AlreadyFollowing()
+        if self.favorites.staged.added.keys() & self._store.favorites.keys():
+            raise AlreadyFavorited()
 
     async def _rollback(self) -> None:
-        self.users.seen.clear()
-        self.posts.seen.clear()
+        for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
+            repository.seen.clear()
 
     async def _close(self) -> None:
         return None
@@ -107,3 +139,11 @@ def _entry(store: MemoryStore, new: NewEvent) -> OutboxEntry:
         available_at=new.event.occurred_at,
         created_at=new.event.occurred_at,
     )
+
+
+def _apply(added: dict[UUID, S], removed: set[UUID], committed: dict[UUID, S]) -> None:
+    for key in removed:
+        committed.pop(key, None)
+    for key, aggregate in added.items():
+        if key not in removed:
+            committed[key] = copy.deepcopy(aggregate)

@@ -13,6 +13,8 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from application.errors import ServiceUnavailable
 from domain.errors import (
+    AlreadyFavorited,
+    AlreadyFollowing,
     Conflict,
     EmailAlreadyRegistered,
     SlugAlreadyTaken,
@@ -27,8 +29,10 @@ class StorageError(Exception):
 # Constraint name (PostgreSQL reports it) and "table.column" (SQLite's message names it).
 _UNIQUE_RULES: tuple[tuple[str, str, type[Conflict]], ...] = (
     ("uq_users_email", "users.email", EmailAlreadyRegistered),
-    ("uq_users_username", "users.username", UsernameAlreadyTaken),
+    ("uq_users_username_key", "users.username_key", UsernameAlreadyTaken),
     ("uq_posts_slug", "posts.slug", SlugAlreadyTaken),
+    ("pk_follows", "follows.follower_id", AlreadyFollowing),
+    ("pk_favorites", "favorites.user_id", AlreadyFavorited),
 )
 _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 

@@ -11,10 +11,10 @@ from typing import Any
 
 from domain.ids import PostId, UserId
 from domain.posts.post import Post
-from domain.posts.values import Content, Slug, Tag, Tags, Title
+from domain.posts.values import Content, Description, Slug, Tag, Tags, Title
 from domain.roles import Role
 from domain.users.user import User
-from domain.users.values import Age, DisplayName, Email, Username
+from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
 
 Row = dict[str, Any]
 StoredRow = Mapping[Any, Any]  # a row as read: a dict or SQLAlchemy's RowMapping
@@ -25,6 +25,7 @@ def user_row(user: User) -> Row:
         "id": user.id,
         "email": user.email.value,
         "username": user.username.value,
+        "username_key": user.username.key,
         "name": user.name.value,
         "age": None if user.age is None else user.age.value,
         "role": user.role.value,
@@ -32,6 +33,8 @@ def user_row(user: User) -> Row:
         "password_hash": user.password_hash,
         "created_at": user.created_at,
         "updated_at": user.updated_at,
+        "bio": None if user.bio is None else user.bio.value,
+        "image": None if user.image is None else user.image.value,
     }
 
 
@@ -48,6 +51,8 @@ def user_from_row(row: StoredRow) -> User:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         version=row["version"],
+        bio=None if row["bio"] is None else Bio(row["bio"]),
+        image=None if row["image"] is None else ImageUrl(row["image"]),
     )
 
 
@@ -58,6 +63,7 @@ def post_row(post: Post) -> Row:
         "author_id": post.author_id,
         "title": post.title.value,
         "slug": post.slug.value,
+        "description": post.description.value,
         "content": post.content.value,
         "created_at": post.created_at,
         "updated_at": post.updated_at,
@@ -80,6 +86,7 @@ def post_from_row(row: StoredRow, tags: Iterable[str]) -> Post:
         author_id=UserId(row["author_id"]),
         title=Title(row["title"]),
         slug=Slug(row["slug"]),
+        description=Description(row["description"]),
         content=Content(row["content"]),
         tags=Tags(tuple(Tag(tag) for tag in tags)),
         created_at=row["created_at"],

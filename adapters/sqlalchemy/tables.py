@@ -21,9 +21,9 @@ from sqlalchemy import (
 )
 
 from adapters.sqlalchemy.column_types import UTCDateTime
-from domain.posts.values import Slug, Tag, Title
+from domain.posts.values import Description, Slug, Tag, Title
 from domain.roles import Role
-from domain.users.values import DisplayName, Email, Username
+from domain.users.values import Bio, DisplayName, Email, ImageUrl, Username
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -42,7 +42,9 @@ users = Table(
     metadata,
     Column("id", Uuid, primary_key=True),
     Column("email", String(Email.MAX_LEN), nullable=False, unique=True),
-    Column("username", String(Username.MAX_LEN), nullable=False, unique=True),
+    Column("username", String(Username.MAX_LEN), nullable=False),
+    # Username.key: the handle lower-cased, so uniqueness and look-ups ignore case (ADR 009).
+    Column("username_key", String(Username.MAX_LEN), nullable=False, unique=True),
     Column("name", String(DisplayName.MAX_LEN), nullable=False),
     Column("age", Integer, nullable=True),
     Column("role", String(ROLE_MAX_LEN), nullable=False),
@@ -51,6 +53,8 @@ users = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("version", Integer, nullable=False, server_default=text("1")),
+    Column("bio", String(Bio.MAX_LEN), nullable=True),
+    Column("image", String(ImageUrl.MAX_LEN), nullable=True),
     CheckConstraint(f"role IN ({ROLES})", name="role"),
     Index(None, "created_at", "id"),
 )
@@ -73,6 +77,7 @@ posts = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("published_at", UTCDateTime, nullable=True),
     Column("version", Integer, nullable=False, server_default=text("1")),
+    Column("description", String(Description.MAX_LEN), nullable=False, server_default=""),
     # Serves "published_at DESC, id DESC" by a backward scan on SQLite and PostgreSQL alike; a
     # DESC index would be the same B-tree, but SQLite's reflection loses the order, so
     # autogenerate would report a difference forever.
@@ -141,4 +146,35 @@ relay_leases = Table(
     Column("name", String(RELAY_NAME_MAX_LEN), primary_key=True),
     Column("owner", String(RELAY_NAME_MAX_LEN), nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
+)
+
+follows = Table(
+    "follows",
+    metadata,
+    Column("follower_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("followee_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index(None, "followee_id"),
+)
+
+favorites = Table(
+    "favorites",
+    metadata,
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("post_id", Uuid, ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index(None, "post_id"),
+)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("post_id", Uuid, ForeignKey("posts.id", ondelete="CASCADE"), nullable=False),
+    Column("author_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index(None, "post_id", "created_at", "id"),
+    Index(None, "author_id"),
 )

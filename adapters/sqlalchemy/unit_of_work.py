@@ -8,7 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.outbox_rows import write_outbox
-from adapters.sqlalchemy.repositories import SqlAlchemyPostRepository, SqlAlchemyUserRepository
+from adapters.sqlalchemy.read_model import SqlAlchemyReadModel
+from adapters.sqlalchemy.repositories import (
+    SqlAlchemyCommentRepository,
+    SqlAlchemyFavoriteRepository,
+    SqlAlchemyFollowRepository,
+    SqlAlchemyPostRepository,
+    SqlAlchemyUserRepository,
+)
 from application.ports.events import EventPublisher
 from application.ports.outbox import NewEvent
 from application.ports.unit_of_work import UnitOfWork
@@ -20,14 +27,19 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
 
     Promises, beyond the port's: reads and writes of one block share one connection; ``commit()``
     inserts added aggregates, updates only the columns (and tag lists) that changed since they
-    were loaded, deletes removed posts and appends the events to the ``outbox`` table (waking
-    PostgreSQL listeners at commit), in one transaction. A unique violation is raised as
-    the domain's Conflict (EmailAlreadyRegistered, UsernameAlreadyTaken, SlugAlreadyTaken), any
-    other database failure as StorageError; either way the transaction is rolled back first.
+    were loaded, deletes removed ones and appends the events to the ``outbox`` table (waking
+    PostgreSQL listeners at commit), in one transaction. A unique violation is raised as the
+    domain's Conflict (EmailAlreadyRegistered, UsernameAlreadyTaken, SlugAlreadyTaken,
+    AlreadyFollowing, AlreadyFavorited), any other database failure as StorageError; either
+    way the transaction is rolled back first.
     """
 
     users: SqlAlchemyUserRepository
     posts: SqlAlchemyPostRepository
+    follows: SqlAlchemyFollowRepository
+    favorites: SqlAlchemyFavoriteRepository
+    comments: SqlAlchemyCommentRepository
+    read: SqlAlchemyReadModel
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], publisher: EventPublisher
@@ -46,12 +58,19 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self._session = self._session_factory()
         self.users = SqlAlchemyUserRepository(self._session)
         self.posts = SqlAlchemyPostRepository(self._session)
+        self.follows = SqlAlchemyFollowRepository(self._session)
+        self.favorites = SqlAlchemyFavoriteRepository(self._session)
+        self.comments = SqlAlchemyCommentRepository(self._session)
+        self.read = SqlAlchemyReadModel(self._session)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         try:
             with translated_errors():
                 await self.users.save_changes()
                 await self.posts.save_changes()
+                await self.follows.save_changes()
+                await self.favorites.save_changes()
+                await self.comments.save_changes()
                 # After the changes: their row locks order the events of one aggregate by commit.
                 await write_outbox(self._active_session, events)
                 await self._active_session.commit()
@@ -65,8 +84,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         except BaseException:
             await self._rollback()
             raise
-        self.users.mark_saved()
-        self.posts.mark_saved()
+        for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
+            repository.mark_saved()
 
     async def _rollback(self) -> None:
         # A rollback that fails (the connection is gone) must not hide the error being handled;

@@ -30,6 +30,11 @@ class UserRepository(ABC):
             return None
         return self._track(await self._get_by_login(login.strip().lower()))
 
+    async def get_by_username(self, username: str) -> User | None:
+        """The user whose handle is ``username``, whatever its case (ADR 009)."""
+        key = Username.key_of(username)
+        return None if key is None else self._track(await self._get_by_username_key(key))
+
     async def list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
         """Users oldest first; deactivated ones only when asked for."""
         found = await self._list(page, include_inactive=include_inactive)
@@ -48,6 +53,9 @@ class UserRepository(ABC):
 
     @abstractmethod
     async def _get_by_login(self, login: str) -> User | None: ...
+
+    @abstractmethod
+    async def _get_by_username_key(self, key: str) -> User | None: ...
 
     @abstractmethod
     async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]: ...
@@ -79,6 +87,10 @@ class PostRepository(ABC):
         post = await self._get(post_id)
         return None if post is None else self.seen.setdefault(post.id, post)
 
+    async def get_by_slug(self, slug: str) -> Post | None:
+        post = await self._get_by_slug(slug)
+        return None if post is None else self.seen.setdefault(post.id, post)
+
     async def remove(self, post: Post) -> None:
         """Stage the post's deletion; its events are still collected on commit."""
         await self._remove(post)
@@ -94,6 +106,9 @@ class PostRepository(ABC):
 
     @abstractmethod
     async def _get(self, post_id: PostId) -> Post | None: ...
+
+    @abstractmethod
+    async def _get_by_slug(self, slug: str) -> Post | None: ...
 
     @abstractmethod
     async def _remove(self, post: Post) -> None: ...

@@ -8,24 +8,31 @@ from uuid import UUID, uuid4
 
 from application.ports.events import EventPublisher
 from application.ports.outbox import NewEvent
+from application.ports.read_model import ReadModel
 from application.ports.repositories import PostRepository, UserRepository
+from application.ports.social import CommentRepository, FavoriteRepository, FollowRepository
 from domain.events import Aggregate, DomainEvent
 
 
 class UnitOfWork(ABC):
     """An async context manager around one transaction.
 
-    Promises: everything staged through ``users`` and ``posts`` is written by ``commit()``
-    atomically, or not at all; leaving the block without ``commit()`` (or by an exception)
-    rolls back; the events recorded by the aggregates it saw (and those ``announce``d) are
-    written to the outbox in the same transaction, in the order they were recorded, and after
-    a successful commit handed to the event publisher (logging, relay wake-up), once.
-    Conflicts with committed data are raised from ``commit()`` as domain errors
-    (e.g. EmailAlreadyRegistered).
+    Promises: everything staged through its repositories (``users``, ``posts``, ``follows``,
+    ``favorites``, ``comments``) is written by ``commit()`` atomically, or not at all; leaving
+    the block without ``commit()`` (or by an exception) rolls back; the events recorded by the
+    aggregates it saw (and those ``announce``d) are written to the outbox in the same
+    transaction, in the order they were recorded, and after a successful commit handed to the
+    event publisher (logging, relay wake-up), once. Conflicts with committed data are raised
+    from ``commit()`` as domain errors (e.g. EmailAlreadyRegistered). ``read`` answers view
+    queries on the same connection; after ``commit()`` it sees what was committed.
     """
 
     users: UserRepository
     posts: PostRepository
+    follows: FollowRepository
+    favorites: FavoriteRepository
+    comments: CommentRepository
+    read: ReadModel
 
     def __init__(self, publisher: EventPublisher) -> None:
         self._publisher = publisher
@@ -63,7 +70,13 @@ class UnitOfWork(ABC):
         self._announced.append(NewEvent(uuid4(), aggregate_id, event))
 
     def _pull_events(self) -> list[NewEvent]:
-        aggregates: list[Aggregate] = [*self.users.seen.values(), *self.posts.seen.values()]
+        aggregates: list[Aggregate] = [
+            *self.users.seen.values(),
+            *self.posts.seen.values(),
+            *self.follows.seen.values(),
+            *self.favorites.seen.values(),
+            *self.comments.seen.values(),
+        ]
         recorded = [
             NewEvent(uuid4(), aggregate.id, event)
             for aggregate in aggregates
@@ -74,7 +87,7 @@ class UnitOfWork(ABC):
 
     @abstractmethod
     async def _begin(self) -> None:
-        """Open the transaction and set up ``users`` and ``posts``."""
+        """Open the transaction and set up the repositories and ``read``."""
 
     @abstractmethod
     async def _commit(self, events: Sequence[NewEvent]) -> None:

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from application.errors import PostNotFound
 from application.ports.clock import Clock, IdGenerator
 from application.ports.unit_of_work import UnitOfWork
 from application.posts.views import PostView
@@ -10,22 +11,38 @@ from domain.errors import SlugAlreadyTaken
 from domain.ids import PostId
 from domain.posts.policy import ContentPolicy
 from domain.posts.post import Post
-from domain.posts.values import Content, Slug, Tags, Title
+from domain.posts.values import Content, Description, Slug, Tags, Title
 from domain.roles import Actor
 
 
 @dataclass(frozen=True, slots=True)
 class CreatePostCommand:
+    """``tags`` keep the order given (duplicates dropped); ``description`` is an optional
+    summary of at most Description.MAX_LEN characters."""
+
     title: str
     content: str
     published: bool = False
     tags: Sequence[str] = field(default_factory=tuple)
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The command's values, validated."""
+
+    id: PostId
+    title: Title
+    content: Content
+    description: Description
+    tags: Tags
+    publish: bool
 
 
 class CreatePost:
     """The slug comes from the title; when another post has it, the new post's id is appended,
     also when the other post commits concurrently. Raises InvalidValue or
-    ContentPolicyViolation for bad input."""
+    ContentPolicyViolation for bad input. Returns the post as its author sees it."""
 
     def __init__(
         self, uow: UnitOfWork, clock: Clock, ids: IdGenerator, policy: ContentPolicy
@@ -36,42 +53,39 @@ class CreatePost:
         self._policy = policy
 
     async def __call__(self, actor: Actor, command: CreatePostCommand) -> PostView:
-        title = Title(command.title)
-        content = Content(command.content)
-        tags = Tags.of(command.tags)
-        post_id = PostId(self._ids.new_id())
-        preferred = Slug.from_title(title)
+        parts = _Parts(
+            id=PostId(self._ids.new_id()),
+            title=Title(command.title),
+            content=Content(command.content),
+            description=Description(command.description),
+            tags=Tags.of(command.tags),
+            publish=command.published,
+        )
+        preferred = Slug.from_title(parts.title)
         try:
-            post = await self._save(actor, post_id, title, content, tags, command, preferred)
+            return await self._save(actor, parts, preferred)
         except SlugAlreadyTaken:
-            unique = preferred.with_suffix(post_id.hex[:8])
-            post = await self._save(actor, post_id, title, content, tags, command, unique)
-        return PostView.of(post)
+            return await self._save(actor, parts, preferred.with_suffix(parts.id.hex[:8]))
 
-    async def _save(
-        self,
-        actor: Actor,
-        post_id: PostId,
-        title: Title,
-        content: Content,
-        tags: Tags,
-        command: CreatePostCommand,
-        slug: Slug,
-    ) -> Post:
+    async def _save(self, actor: Actor, parts: _Parts, slug: Slug) -> PostView:
         async with self._uow as uow:
             if await uow.posts.slug_taken(slug):
                 raise SlugAlreadyTaken()
             post = Post.write(
-                id=post_id,
+                id=parts.id,
                 author_id=actor.id,
-                title=title,
+                title=parts.title,
                 slug=slug,
-                content=content,
-                tags=tags,
+                description=parts.description,
+                content=parts.content,
+                tags=parts.tags,
                 policy=self._policy,
                 now=self._clock.now(),
-                publish=command.published,
+                publish=parts.publish,
             )
             uow.posts.add(post)
             await uow.commit()
-        return post
+            view = await uow.read.post(post.id, actor.id)
+        if view is None:  # deleted between the commit and the read
+            raise PostNotFound()
+        return view

@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from application.errors import PostNotFound
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
+from application.posts.refs import PostRef, load_post, read_post
 from application.posts.views import PostView
-from domain.ids import PostId
 from domain.posts.policy import ContentPolicy
-from domain.posts.values import Content, Tags, Title
+from domain.posts.values import Content, Description, Tags, Title
 from domain.roles import Actor
 
 
@@ -19,31 +19,42 @@ class UpdatePostCommand:
     content: str | None = None
     tags: Sequence[str] | None = None
     published: bool | None = None
+    description: str | None = None
     expected_versions: frozenset[int] | None = None  # If-Match: StaleVersion otherwise
 
 
 class UpdatePost:
-    """The author changes their post (PermissionDenied for anyone else; PostNotFound for a
-    draft that is not theirs). With ``expected_versions`` the change is made only if the post
-    is still at one of them, also against a concurrent writer (StaleVersion otherwise)."""
+    """The author changes their post, named by id or by slug (PermissionDenied for anyone
+    else; PostNotFound for a draft that is not theirs). With ``expected_versions`` the change
+    is made only if the post is still at one of them, also against a concurrent writer
+    (StaleVersion otherwise)."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock, policy: ContentPolicy) -> None:
         self._uow = uow
         self._clock = clock
         self._policy = policy
 
-    async def __call__(self, actor: Actor, post_id: PostId, command: UpdatePostCommand) -> PostView:
+    async def __call__(
+        self, actor: Actor, post_ref: PostRef, command: UpdatePostCommand
+    ) -> PostView:
         title = None if command.title is None else Title(command.title)
         content = None if command.content is None else Content(command.content)
+        description = None if command.description is None else Description(command.description)
         tags = None if command.tags is None else Tags.of(command.tags)
         async with self._uow as uow:
-            post = await uow.posts.get(post_id)
+            post = await load_post(uow, post_ref)
             if post is None or not post.is_visible_to(actor):
                 raise PostNotFound()
             post.ensure_editable_by(actor)
             post.expect_version(command.expected_versions)
             now = self._clock.now()
-            post.edit(title=title, content=content, policy=self._policy, now=now)
+            post.edit(
+                title=title,
+                content=content,
+                description=description,
+                policy=self._policy,
+                now=now,
+            )
             if tags is not None:
                 post.retag(tags, now=now)
             if command.published is True:
@@ -51,4 +62,7 @@ class UpdatePost:
             elif command.published is False:
                 post.unpublish(now=now)
             await uow.commit()
-        return PostView.of(post)
+            view = await read_post(uow, post.id, actor.id)
+        if view is None:
+            raise PostNotFound()
+        return view

@@ -1,36 +1,47 @@
+"""What use cases tell about a post: the post as one viewer sees it, its author included."""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.pagination import Position
+from application.users.views import AuthorView
 from domain.ids import PostId, UserId
-from domain.posts.post import Post
 
 
 @dataclass(frozen=True, slots=True)
 class PostView:
+    """A post for one viewer (possibly anonymous). ``favorited``: whether the viewer
+    favourited it; ``favorites_count``: how many users did; ``author.following``: whether the
+    viewer follows its author. Every list of these is read with a fixed number of queries."""
+
     id: PostId
     author_id: UserId
+    author: AuthorView
     title: str
     slug: str
+    description: str
     content: str
     tags: list[str]
     published: bool
     published_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    favorited: bool
+    favorites_count: int
     version: int
 
-    @classmethod
-    def of(cls, post: Post) -> "PostView":
-        return cls(
-            id=post.id,
-            author_id=post.author_id,
-            title=post.title.value,
-            slug=post.slug.value,
-            content=post.content.value,
-            tags=post.tags.as_strings(),
-            published=post.is_published,
-            published_at=post.published_at,
-            created_at=post.created_at,
-            updated_at=post.updated_at,
-            version=post.version,
-        )
+    def is_visible_to(self, viewer_id: UserId | None) -> bool:
+        """Published posts are public; a draft exists for its author only."""
+        return self.published or viewer_id == self.author_id
+
+
+def position_by(by_publication: bool) -> Callable[[PostView], Position]:
+    """Where a list ordered by publication (else by creation), newest first, stands after a
+    view: the position a keyset page continues from."""
+
+    def position(view: PostView) -> Position:
+        moment = view.published_at if by_publication else view.created_at
+        return Position(moment or view.created_at, view.id)
+
+    return position

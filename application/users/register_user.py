@@ -10,7 +10,16 @@ from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
 from domain.ids import UserId
 from domain.roles import Role
 from domain.users.user import User
-from domain.users.values import Age, DisplayName, Email, RawPassword, Username
+from domain.users.values import (
+    Age,
+    Bio,
+    DisplayName,
+    Email,
+    ImageUrl,
+    RawPassword,
+    Username,
+    blank,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +30,14 @@ class RegisterUserCommand:
     age: int | None = None
     username: str | None = None
     role: Role = Role.USER
+    bio: str | None = None
+    image: str | None = None
 
 
 class RegisterUser:
     """Raises InvalidValue for bad input, EmailAlreadyRegistered or UsernameAlreadyTaken on a
-    clash, including a clash with a registration that commits concurrently."""
+    clash (usernames compare whatever their case), including a clash with a registration that
+    commits concurrently. An empty ``bio`` or ``image`` is none."""
 
     def __init__(
         self, uow: UnitOfWork, hasher: PasswordHasher, clock: Clock, ids: IdGenerator
@@ -41,6 +53,8 @@ class RegisterUser:
         password = RawPassword(command.password)
         age = None if command.age is None else Age(command.age)
         wanted = None if command.username is None else Username(command.username)
+        bio = None if command.bio is None or blank(command.bio) else Bio(command.bio)
+        image = None if command.image is None or blank(command.image) else ImageUrl(command.image)
         user_id = UserId(self._ids.new_id())
         password_hash = await self._hasher.hash(password.value)
         async with self._uow as uow:
@@ -57,6 +71,8 @@ class RegisterUser:
                 password_hash=password_hash,
                 age=age,
                 role=command.role,
+                bio=bio,
+                image=image,
                 now=self._clock.now(),
             )
             uow.users.add(user)

@@ -19,6 +19,8 @@ class UserView:
     created_at: datetime
     email: str | None
     version: int
+    bio: str | None = None
+    image: str | None = None
 
     @classmethod
     def of(cls, user: User, viewer: Actor | None) -> "UserView":
@@ -33,4 +35,33 @@ class UserView:
             created_at=user.created_at,
             email=user.email.value if private else None,
             version=user.version,
+            bio=None if user.bio is None else user.bio.value,
+            image=None if user.image is None else user.image.value,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorView:
+    """A user as shown next to what they wrote, for one viewer: ``following`` tells whether
+    the viewer follows them (always False for an anonymous viewer and for themself)."""
+
+    id: UserId
+    username: str
+    name: str
+    bio: str | None
+    image: str | None
+    following: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileView:
+    """A user's public profile for one viewer, with exact follower and following counts."""
+
+    id: UserId
+    username: str
+    name: str
+    bio: str | None
+    image: str | None
+    following: bool
+    followers_count: int
+    following_count: int

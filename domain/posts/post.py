@@ -1,14 +1,14 @@
 """The post aggregate: a draft until published; its author alone may change it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from domain.errors import PermissionDenied
+from domain.errors import CommentsClosed, PermissionDenied
 from domain.events import Aggregate
 from domain.ids import PostId, UserId
 from domain.posts.events import PostDeleted, PostPublished
 from domain.posts.policy import ContentPolicy
-from domain.posts.values import Content, Slug, Tags, Title
+from domain.posts.values import Content, Description, Slug, Tags, Title
 from domain.roles import Actor
 
 
@@ -23,6 +23,7 @@ class Post(Aggregate):
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None = None
+    description: Description = field(default_factory=Description)
 
     @classmethod
     def write(
@@ -37,6 +38,7 @@ class Post(Aggregate):
         policy: ContentPolicy,
         now: datetime,
         publish: bool = False,
+        description: Description | None = None,
     ) -> "Post":
         policy.check_title(title)
         post = cls(
@@ -44,6 +46,7 @@ class Post(Aggregate):
             author_id=author_id,
             title=title,
             slug=slug,
+            description=description or Description(),
             content=content,
             tags=tags,
             created_at=now,
@@ -75,12 +78,15 @@ class Post(Aggregate):
         now: datetime,
         title: Title | None = None,
         content: Content | None = None,
+        description: Description | None = None,
     ) -> None:
         if title is not None:
             policy.check_title(title)
             self.title = title
         if content is not None:
             self.content = content
+        if description is not None:
+            self.description = description
         self.updated_at = now
 
     def retag(self, tags: Tags, *, now: datetime) -> None:
@@ -101,6 +107,10 @@ class Post(Aggregate):
                 title=self.title.value,
             )
         )
+
+    def ensure_open_to_comments(self) -> None:
+        if not self.is_published:
+            raise CommentsClosed()
 
     def unpublish(self, *, now: datetime) -> None:
         self.published_at = None

@@ -21,6 +21,19 @@ class Title:
 
 
 @dataclass(frozen=True, slots=True)
+class Description:
+    """An optional summary of a post: stripped, at most MAX_LEN characters, empty when none."""
+
+    value: str = ""
+    MAX_LEN: ClassVar[int] = 300
+
+    def __post_init__(self) -> None:
+        normalised = self.value.strip()
+        check_length("description", normalised, 0, self.MAX_LEN)
+        object.__setattr__(self, "value", normalised)
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     value: str
     MIN_LEN: ClassVar[int] = 10

@@ -7,7 +7,7 @@ from domain.events import Aggregate
 from domain.ids import UserId
 from domain.roles import Actor, Role
 from domain.users.events import UserDeactivated, UserRegistered
-from domain.users.values import Age, DisplayName, Email, Username
+from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
 
 
 @dataclass(eq=False, kw_only=True)
@@ -24,6 +24,8 @@ class User(Aggregate):
     age: Age | None = None
     role: Role = Role.USER
     is_active: bool = True
+    bio: Bio | None = None
+    image: ImageUrl | None = None
 
     @classmethod
     def register(
@@ -37,6 +39,8 @@ class User(Aggregate):
         now: datetime,
         age: Age | None = None,
         role: Role = Role.USER,
+        bio: Bio | None = None,
+        image: ImageUrl | None = None,
     ) -> "User":
         user = cls(
             id=id,
@@ -46,6 +50,8 @@ class User(Aggregate):
             password_hash=password_hash,
             age=age,
             role=role,
+            bio=bio,
+            image=image,
             created_at=now,
             updated_at=now,
         )
@@ -65,6 +71,17 @@ class User(Aggregate):
             self.name = name
         if age is not None:
             self.age = age
+        self.updated_at = now
+
+    def describe(self, *, now: datetime, bio: Bio | None, image: ImageUrl | None) -> None:
+        """Set the public profile's bio and picture; None clears one."""
+        self.bio = bio
+        self.image = image
+        self.updated_at = now
+
+    def rename(self, username: Username, *, now: datetime) -> None:
+        """Take another handle (the caller checked that no one else holds it)."""
+        self.username = username
         self.updated_at = now
 
     def change_password(self, new_hash: str, *, now: datetime) -> None:

@@ -3,12 +3,13 @@
 import re
 from dataclasses import dataclass
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from domain.errors import InvalidValue
 from domain.text import check_length
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_USERNAME = re.compile(r"^[a-z0-9_-]+$")
+_USERNAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _USERNAME_JUNK = re.compile(r"[^a-z0-9_-]+")
 
 
@@ -33,7 +34,9 @@ class Email:
 
 @dataclass(frozen=True, slots=True)
 class Username:
-    """The unique public handle: 3-32 of a-z, 0-9, '_' and '-', stored lower-case."""
+    """The unique public handle: 3-32 of A-Z, a-z, 0-9, '_' and '-'. Kept as written (``Jake``
+    stays ``Jake``) and unique whatever its case: ``key`` is what uniqueness and look-ups
+    compare (ADR 009)."""
 
     value: str
     MIN_LEN: ClassVar[int] = 3
@@ -41,11 +44,24 @@ class Username:
     PATTERN: ClassVar[str] = "^[A-Za-z0-9_-]{3,32}$"
 
     def __post_init__(self) -> None:
-        normalised = self.value.strip().lower()
+        normalised = self.value.strip()
         check_length("username", normalised, self.MIN_LEN, self.MAX_LEN)
         if not _USERNAME.match(normalised):
-            raise InvalidValue("username", "may contain only a-z, 0-9, '_' and '-'")
+            raise InvalidValue("username", "may contain only letters, digits, '_' and '-'")
         object.__setattr__(self, "value", normalised)
+
+    @property
+    def key(self) -> str:
+        """The case-blind form two handles are compared by: ``Jake`` and ``jake`` are one."""
+        return self.value.lower()
+
+    @classmethod
+    def key_of(cls, raw: str) -> str | None:
+        """The key of the handle ``raw`` names, or None when no handle can be written so."""
+        try:
+            return cls(raw).key
+        except InvalidValue:
+            return None
 
     @classmethod
     def base_for(cls, email: Email) -> "Username":
@@ -57,6 +73,44 @@ class Username:
         """This handle with ``-suffix`` appended, cut so the whole still fits MAX_LEN."""
         tail = f"-{suffix}"
         return Username(self.value[: self.MAX_LEN - len(tail)] + tail)
+
+
+@dataclass(frozen=True, slots=True)
+class Bio:
+    """A short text about the user, as written but stripped; at most MAX_LEN characters."""
+
+    value: str
+    MAX_LEN: ClassVar[int] = 1000
+
+    def __post_init__(self) -> None:
+        normalised = self.value.strip()
+        check_length("bio", normalised, 1, self.MAX_LEN)
+        object.__setattr__(self, "value", normalised)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageUrl:
+    """The address of the user's picture: an absolute http or https URL with a host. Every
+    other scheme (``javascript:``, ``data:``, ``file:``...) is refused, since front ends put
+    it straight into ``<img src>``."""
+
+    value: str
+    MAX_LEN: ClassVar[int] = 2048
+    SCHEMES: ClassVar[frozenset[str]] = frozenset({"http", "https"})
+
+    def __post_init__(self) -> None:
+        normalised = self.value.strip()
+        check_length("image", normalised, 1, self.MAX_LEN)
+        if any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in normalised):
+            raise InvalidValue("image", "must not contain spaces or control characters")
+        try:
+            parts = urlsplit(normalised)
+            host = parts.hostname
+        except ValueError as error:
+            raise InvalidValue("image", "is not a valid URL") from error
+        if parts.scheme.lower() not in self.SCHEMES or not host:
+            raise InvalidValue("image", "must be an absolute http:// or https:// URL")
+        object.__setattr__(self, "value", normalised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +149,8 @@ class RawPassword:
 
     def __repr__(self) -> str:
         return "RawPassword('********')"
+
+
+def blank(raw: str | None) -> bool:
+    """Whether an optional text field was left empty (None, or only whitespace)."""
+    return raw is None or not raw.strip()

@@ -12,7 +12,16 @@ from entrypoints.http.cors import install_cors
 from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
-from entrypoints.http.routers import auth, me, posts, users
+from entrypoints.http.routers import (
+    auth,
+    comments,
+    favorites,
+    feed,
+    me,
+    posts,
+    profiles,
+    users,
+)
 from entrypoints.http.websocket import route as websocket_route
 from entrypoints.http.websocket.lifespan import live_events_running
 from entrypoints.logs import configure_logging
@@ -45,7 +54,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     install_cors(app, container.settings().cors_origins)
     install_error_handlers(app)
     install_openapi(app)
-    for module in (auth, users, me, posts):
+    for module in (auth, users, me, posts, profiles, favorites, comments, feed):
         app.include_router(module.router)
     app.include_router(websocket_route.router)
     app.mount(REALWORLD_PREFIX, create_realworld_app(container))

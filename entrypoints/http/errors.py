@@ -17,6 +17,7 @@ from application.errors import (
     ServiceUnavailable,
 )
 from domain.errors import (
+    CommentsClosed,
     Conflict,
     ContentPolicyViolation,
     DomainError,
@@ -49,6 +50,7 @@ ERROR_TABLE: dict[type[Exception], ProblemKind] = {
     ),
     InvalidValue: ProblemKind(422, "validation-error", "Invalid request"),
     Conflict: ProblemKind(409, "conflict", "Conflict"),
+    CommentsClosed: ProblemKind(409, "comments-closed", "Comments closed"),
     PermissionDenied: ProblemKind(403, "permission-denied", "Permission denied"),
     StaleVersion: ProblemKind(412, "precondition-failed", "Precondition failed"),
     NotFound: ProblemKind(404, "not-found", "Not found"),

@@ -19,9 +19,11 @@ async def test_create_post(client: AsyncClient, alice: Account) -> None:
     assert post["published"] is True
     assert post["published_at"] is not None
     assert set(post) == {
-        "id", "slug", "author_id", "title", "content", "tags", "published",
-        "published_at", "created_at", "updated_at",
+        "id", "slug", "author_id", "author", "title", "description", "content", "tags",
+        "published", "published_at", "created_at", "updated_at", "favorited", "favorites_count",
     }  # fmt: skip
+    assert post["author"]["username"] == alice.user["username"]
+    assert (post["favorited"], post["favorites_count"], post["description"]) == (False, 0, "")
 
 
 async def test_a_post_is_a_draft_by_default(client: AsyncClient, alice: Account) -> None:

@@ -13,17 +13,28 @@ from application.pagination import PageRequest
 from application.ports.repositories import PostFilter
 from application.ports.unit_of_work import UnitOfWork
 from domain.posts.post import Post
+from domain.social.comment import Comment
+from domain.social.favorite import Favorite
+from domain.social.follow import Follow
 from domain.users.user import User
 
 
-async def store(new_uow: Callable[[], UnitOfWork], *aggregates: User | Post) -> None:
+async def store(
+    new_uow: Callable[[], UnitOfWork], *aggregates: User | Post | Follow | Favorite | Comment
+) -> None:
     """Add the aggregates in one unit of work and commit."""
     async with new_uow() as uow:
         for aggregate in aggregates:
             if isinstance(aggregate, User):
                 uow.users.add(aggregate)
-            else:
+            elif isinstance(aggregate, Post):
                 uow.posts.add(aggregate)
+            elif isinstance(aggregate, Follow):
+                uow.follows.add(aggregate)
+            elif isinstance(aggregate, Favorite):
+                uow.favorites.add(aggregate)
+            else:
+                uow.comments.add(aggregate)
         await uow.commit()
 
 

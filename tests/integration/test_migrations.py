@@ -13,12 +13,15 @@ from adapters.sqlalchemy.tables import metadata
 from tests.integration.backends import Database
 
 CONSTRAINTS = {
-    "users": {"pk_users", "uq_users_email", "uq_users_username"},
+    "users": {"pk_users", "uq_users_email", "uq_users_username_key"},
     "posts": {"pk_posts", "uq_posts_slug", "fk_posts_author_id_users"},
     "post_tags": {"pk_post_tags", "fk_post_tags_post_id_posts"},
     "outbox": {"pk_outbox", "uq_outbox_event_id"},
     "processed_events": {"pk_processed_events", "fk_processed_events_event_id_outbox"},
     "relay_leases": {"pk_relay_leases"},
+    "follows": {"pk_follows", "fk_follows_follower_id_users", "fk_follows_followee_id_users"},
+    "favorites": {"pk_favorites", "fk_favorites_user_id_users", "fk_favorites_post_id_posts"},
+    "comments": {"pk_comments", "fk_comments_post_id_posts", "fk_comments_author_id_users"},
 }
 
 

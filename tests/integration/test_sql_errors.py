@@ -34,7 +34,9 @@ def sqlite_style(message: str) -> IntegrityError:
     ("error", "expected"),
     [
         pytest.param(asyncpg_style("uq_users_email"), EmailAlreadyRegistered, id="pg-email"),
-        pytest.param(asyncpg_style("uq_users_username"), UsernameAlreadyTaken, id="pg-username"),
+        pytest.param(
+            asyncpg_style("uq_users_username_key"), UsernameAlreadyTaken, id="pg-username"
+        ),
         pytest.param(asyncpg_style("uq_posts_slug"), SlugAlreadyTaken, id="pg-slug"),
         pytest.param(asyncpg_style("pk_users"), StorageError, id="pg-other-constraint"),
         pytest.param(
@@ -43,7 +45,7 @@ def sqlite_style(message: str) -> IntegrityError:
             id="sqlite-email",
         ),
         pytest.param(
-            sqlite_style("UNIQUE constraint failed: users.username"),
+            sqlite_style("UNIQUE constraint failed: users.username_key"),
             UsernameAlreadyTaken,
             id="sqlite-username",
         ),

@@ -2,7 +2,7 @@ import pytest
 
 from application.errors import PostNotFound
 from application.pagination import PageRequest
-from application.ports.repositories import PostFilter
+from application.posts.list_posts import PostListFilter as PostFilter
 from application.posts.update_post import UpdatePostCommand
 from domain.errors import InvalidValue
 from domain.roles import Actor

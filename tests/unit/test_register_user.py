@@ -44,10 +44,14 @@ async def test_a_taken_derived_username_gets_a_suffix_from_the_new_id(folio: Fol
     assert {u.username.value for u in folio.store.users.values()} == {"ada", second.username}
 
 
-async def test_an_explicit_username_is_kept_lower_case(folio: Folio):
+async def test_an_explicit_username_is_kept_as_written_and_found_in_any_case(folio: Folio):
     view = await folio.register_user(registration(username="Countess_Ada"))
 
-    assert view.username == "countess_ada"
+    assert view.username == "Countess_Ada"
+    async with folio.uow() as uow:
+        found = await uow.users.get_by_username("COUNTESS_ada")
+    assert found is not None
+    assert found.id == view.id
 
 
 async def test_an_explicit_username_that_is_taken_is_refused(folio: Folio):

@@ -18,7 +18,9 @@ handles = st.text(alphabet=HANDLE_CHARS, min_size=Username.MIN_LEN, max_size=Use
 @given(st.text(alphabet=HANDLE_CHARS, max_size=Username.MAX_LEN + 5), padding)
 def test_usernames_are_valid_exactly_within_their_bounds(raw: str, pad: str):
     if Username.MIN_LEN <= len(raw) <= Username.MAX_LEN:
-        assert Username(pad + raw + pad).value == raw.lower()
+        username = Username(pad + raw + pad)
+        assert username.value == raw
+        assert username.key == raw.lower()
     else:
         with pytest.raises(InvalidValue):
             Username(pad + raw + pad)

@@ -3,6 +3,17 @@ it loaded, so ``save_changes()`` (called by the unit of work inside its transact
 what differs, and ``mark_saved()`` (after commit) makes the written state the new baseline."""
 
 from adapters.sqlalchemy.repositories.posts import SqlAlchemyPostRepository
+from adapters.sqlalchemy.repositories.social import (
+    SqlAlchemyCommentRepository,
+    SqlAlchemyFavoriteRepository,
+    SqlAlchemyFollowRepository,
+)
 from adapters.sqlalchemy.repositories.users import SqlAlchemyUserRepository
 
-__all__ = ["SqlAlchemyPostRepository", "SqlAlchemyUserRepository"]
+__all__ = [
+    "SqlAlchemyCommentRepository",
+    "SqlAlchemyFavoriteRepository",
+    "SqlAlchemyFollowRepository",
+    "SqlAlchemyPostRepository",
+    "SqlAlchemyUserRepository",
+]

@@ -36,16 +36,18 @@ class SqlAlchemyPostRepository(PostRepository):
         self._added[post.id] = post
 
     async def _get(self, post_id: PostId) -> Post | None:
+        return await self._one(posts.c.id == post_id)
+
+    async def _get_by_slug(self, slug: str) -> Post | None:
+        return await self._one(posts.c.slug == slug)
+
+    async def _one(self, condition: ColumnElement[bool]) -> Post | None:
         with translated_errors():
-            row = (
-                (await self._session.execute(select(posts).where(posts.c.id == post_id)))
-                .mappings()
-                .first()
-            )
+            row = (await self._session.execute(select(posts).where(condition))).mappings().first()
             if row is None:
                 return None
-            tags = await self._tags_of([post_id])
-        return self._remember(row, tags.get(post_id, []))
+            tags = await self._tags_of([row["id"]])
+        return self._remember(row, tags.get(row["id"], []))
 
     async def _remove(self, post: Post) -> None:
         self._removed.add(post.id)

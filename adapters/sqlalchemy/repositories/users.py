@@ -32,8 +32,11 @@ class SqlAlchemyUserRepository(UserRepository):
 
     async def _get_by_login(self, login: str) -> User | None:
         return await self._one(
-            select(users).where((users.c.email == login) | (users.c.username == login))
+            select(users).where((users.c.email == login) | (users.c.username_key == login))
         )
+
+    async def _get_by_username_key(self, key: str) -> User | None:
+        return await self._one(select(users).where(users.c.username_key == key))
 
     async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
         where = [] if include_inactive else [users.c.is_active.is_(True)]
@@ -55,7 +58,7 @@ class SqlAlchemyUserRepository(UserRepository):
         return await self._exists(users.c.email == email.value)
 
     async def username_taken(self, username: Username) -> bool:
-        return await self._exists(users.c.username == username.value)
+        return await self._exists(users.c.username_key == username.key)
 
     async def added_email_taken(self) -> bool:
         """Whether a user added in this unit of work has an e-mail already stored."""

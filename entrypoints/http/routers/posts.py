@@ -2,19 +2,20 @@ from typing import Annotated
 from uuid import UUID
 
 from dependency_injector.wiring import inject
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
-from application.ports.repositories import PostFilter
 from application.posts.create_post import CreatePost, CreatePostCommand
 from application.posts.delete_post import DeletePost
 from application.posts.get_post import GetPost
-from application.posts.list_posts import ListPosts
+from application.posts.list_posts import ListPosts, PostListFilter
+from application.posts.refs import BySlug
 from application.posts.update_post import UpdatePost, UpdatePostCommand
 from domain.ids import PostId, UserId
 from domain.posts.values import Tag
+from domain.users.values import Username
 from entrypoints.container import Container
 from entrypoints.http.caching import if_match, represent
-from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams, optional_actor
+from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.posts import CreatePostIn, PostOut, PostPage, UpdatePostIn
@@ -42,24 +43,56 @@ async def create_post(
     return PostOut.model_validate(view)
 
 
+UsernameQuery = Annotated[str | None, Query(min_length=1, max_length=Username.MAX_LEN)]
+
+
 @router.get(
     "",
     response_model=PostPage,
     responses={304: NOT_MODIFIED, **problem_responses(401, 422)},
-    dependencies=[Depends(optional_actor)],  # a token given must be valid, even here
 )
 @inject
 async def list_posts(
     request: Request,
     page: PageParams,
+    viewer: OptionalActor,
     list_page: Annotated[ListPosts, Depends(Inject[Container.list_posts])],
     tag: Annotated[str | None, Query(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN)] = None,
     author_id: UUID | None = None,
+    author: Annotated[UsernameQuery, Query(description="the author's username, any case")] = None,
+    favorited_by: Annotated[
+        UsernameQuery, Query(description="only posts this username favourited")
+    ] = None,
 ) -> Response:
-    """Published posts, newest first, the same for every caller (so cacheable by anyone)."""
-    author = None if author_id is None else UserId(author_id)
-    found = await list_page(PostFilter(tag=tag, author_id=author), page)
-    return represent(request, PostPage.of(found), public=True)
+    """Published posts, newest first. Every filter given applies; a token, if given, must be
+    valid and fills ``favorited`` and ``author.following`` for the caller (so only anonymous
+    lists are cacheable by anyone)."""
+    where = PostListFilter(
+        tag=tag,
+        author_id=None if author_id is None else UserId(author_id),
+        author=author,
+        favorited_by=favorited_by,
+    )
+    found = await list_page(where, page, viewer)
+    return represent(request, PostPage.of(found), public=viewer is None)
+
+
+@router.get(
+    "/by-slug/{slug}",
+    response_model=PostOut,
+    responses={304: NOT_MODIFIED, **problem_responses(401, 404, 422)},
+)
+@inject
+async def get_post_by_slug(
+    request: Request,
+    slug: Annotated[str, Path(description="the post's slug; an unknown one is a 404")],
+    viewer: OptionalActor,
+    fetch: Annotated[GetPost, Depends(Inject[Container.get_post])],
+) -> Response:
+    """The post with this slug; a draft is visible to its author only."""
+    view = await fetch(BySlug(slug), viewer)
+    public = view.published and viewer is None
+    return represent(request, PostOut.model_validate(view), version=view.version, public=public)
 
 
 @router.get(
@@ -76,9 +109,8 @@ async def get_post(
 ) -> Response:
     """A draft is visible to its author only; to anyone else it does not exist."""
     view = await fetch(PostId(post_id), viewer)
-    return represent(
-        request, PostOut.model_validate(view), version=view.version, public=view.published
-    )
+    public = view.published and viewer is None  # favorited and following are the viewer's
+    return represent(request, PostOut.model_validate(view), version=view.version, public=public)
 
 
 @router.patch(

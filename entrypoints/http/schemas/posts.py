@@ -6,8 +6,9 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.posts.values import Content, Tag, Tags, Title
+from domain.posts.values import Content, Description, Tag, Tags, Title
 from entrypoints.http.schemas.common import Page
+from entrypoints.http.schemas.profiles import AuthorOut
 
 TitleField = Annotated[
     str,
@@ -15,6 +16,14 @@ TitleField = Annotated[
 ]
 ContentField = Annotated[
     str, Field(min_length=Content.MIN_LEN, max_length=Content.MAX_LEN, examples=["It weaves..."])
+]
+DescriptionField = Annotated[
+    str,
+    Field(
+        max_length=Description.MAX_LEN,
+        description="an optional summary shown in lists",
+        examples=["How the engine computes"],
+    ),
 ]
 TagField = Annotated[str, Field(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN)]
 TagsField = Annotated[
@@ -34,6 +43,7 @@ class CreatePostIn(BaseModel):
             "examples": [
                 {
                     "title": "Notes on the analytical engine",
+                    "description": "How the engine computes",
                     "content": "The engine weaves algebraic patterns.",
                     "published": True,
                     "tags": ["maths", "engines"],
@@ -43,6 +53,7 @@ class CreatePostIn(BaseModel):
     )
 
     title: TitleField
+    description: DescriptionField = ""
     content: ContentField
     published: bool = False
     tags: TagsField = Field(default_factory=list)
@@ -57,6 +68,7 @@ class UpdatePostIn(BaseModel):
     )
 
     title: TitleField | None = None
+    description: DescriptionField | None = None
     content: ContentField | None = None
     tags: TagsField | None = None
     published: bool | None = None
@@ -71,13 +83,24 @@ class PostOut(BaseModel):
                     "id": "0b6c3a1e-7f9b-4a55-8d64-1f2e3d4c5b6a",
                     "slug": "notes-on-the-analytical-engine",
                     "author_id": "6f1c2b9e-3d4a-4c5b-9e8f-7a6b5c4d3e2f",
+                    "author": {
+                        "id": "6f1c2b9e-3d4a-4c5b-9e8f-7a6b5c4d3e2f",
+                        "username": "Ada",
+                        "name": "Ada Lovelace",
+                        "bio": None,
+                        "image": None,
+                        "following": False,
+                    },
                     "title": "Notes on the analytical engine",
+                    "description": "How the engine computes",
                     "content": "The engine weaves algebraic patterns.",
                     "tags": ["maths", "engines"],
                     "published": True,
                     "published_at": "2025-01-02T09:30:00Z",
                     "created_at": "2025-01-02T09:30:00Z",
                     "updated_at": "2025-01-02T09:30:00Z",
+                    "favorited": False,
+                    "favorites_count": 3,
                 }
             ]
         },
@@ -86,13 +109,17 @@ class PostOut(BaseModel):
     id: UUID
     slug: str
     author_id: UUID
+    author: AuthorOut
     title: str
+    description: str
     content: str
     tags: list[str]
     published: bool
     published_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    favorited: bool = Field(description="whether the caller favourited this post")
+    favorites_count: int = Field(ge=0, description="how many users favourited it")
 
 
 class PostPage(Page[PostOut]):

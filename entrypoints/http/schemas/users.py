@@ -7,7 +7,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from domain.roles import Role
-from domain.users.values import Age, DisplayName, Email, RawPassword, Username
+from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, RawPassword, Username
 from entrypoints.http.schemas.common import Page
 
 NameField = Annotated[
@@ -16,6 +16,29 @@ NameField = Annotated[
 AgeField = Annotated[int, Field(ge=Age.MIN, le=Age.MAX, examples=[36])]
 PasswordField = Annotated[
     str, Field(min_length=RawPassword.MIN_LEN, max_length=RawPassword.MAX_LEN)
+]
+BioField = Annotated[
+    str,
+    Field(
+        max_length=Bio.MAX_LEN,
+        description="a short text about the user; empty clears it",
+        examples=["I write about engines."],
+    ),
+]
+ImageField = Annotated[
+    str,
+    Field(
+        max_length=ImageUrl.MAX_LEN,
+        description="an absolute http(s) URL of a picture (no other scheme); empty clears it",
+        examples=["https://example.com/ada.png"],
+    ),
+]
+UsernameField = Annotated[
+    str,
+    Field(
+        pattern=Username.PATTERN,
+        description="kept as written; unique whatever its case (Ada and ada are one handle)",
+    ),
 ]
 
 
@@ -39,22 +62,35 @@ class RegisterUserIn(BaseModel):
     name: NameField
     password: PasswordField
     age: AgeField | None = None
-    username: str | None = Field(
-        default=None,
-        pattern=Username.PATTERN,
-        description="derived from the e-mail when left out; stored lower-case",
+    username: UsernameField | None = Field(
+        default=None, description="derived from the e-mail when left out; unique in any case"
     )
+    bio: BioField | None = None
+    image: ImageField | None = None
 
 
 class UpdateProfileIn(BaseModel):
     """Fields left out stay as they are."""
 
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"name": "Ada King", "age": 37}]}
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Ada King",
+                    "age": 37,
+                    "bio": "Countess.",
+                    "image": "https://example.com/a.png",
+                }
+            ]
+        },
     )
 
     name: NameField | None = None
     age: AgeField | None = None
+    bio: BioField | None = None
+    image: ImageField | None = None
+    username: UsernameField | None = None
 
 
 class ChangePasswordIn(BaseModel):
@@ -97,6 +133,8 @@ class UserOut(BaseModel):
     role: Role
     is_active: bool
     created_at: datetime
+    bio: str | None = None
+    image: str | None = None
     email: str | None = Field(
         default=None,
         exclude_if=lambda value: value is None,

@@ -1,0 +1,51 @@
+"""The read side over one AsyncSession: views computed in SQL, a fixed number of statements
+per call whatever the page size (see tests/integration/test_sql_statements.py)."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adapters.sqlalchemy.read_model.people import PeopleViews
+from adapters.sqlalchemy.read_model.posts import PostViews, conditions_of, followed_by
+from adapters.sqlalchemy.tables import posts
+from application.pagination import Page, PageRequest
+from application.ports.read_model import PostQuery, PostStatus, ReadModel
+from application.posts.views import PostView
+from application.social.views import CommentView
+from application.users.views import ProfileView
+from domain.ids import CommentId, PostId, UserId
+
+
+class SqlAlchemyReadModel(ReadModel):
+    def __init__(self, session: AsyncSession) -> None:
+        self._posts = PostViews(session)
+        self._people = PeopleViews(session)
+
+    async def profile(self, username_key: str, viewer: UserId | None) -> ProfileView | None:
+        return await self._people.profile(username_key, viewer)
+
+    async def post(self, post_id: PostId, viewer: UserId | None) -> PostView | None:
+        return await self._posts.one(posts.c.id == post_id, viewer)
+
+    async def post_by_slug(self, slug: str, viewer: UserId | None) -> PostView | None:
+        return await self._posts.one(posts.c.slug == slug, viewer)
+
+    async def posts(
+        self, where: PostQuery, page: PageRequest, viewer: UserId | None
+    ) -> Page[PostView]:
+        by_publication = where.status == PostStatus.PUBLISHED
+        return await self._posts.page(
+            conditions_of(where), page, viewer, by_publication=by_publication
+        )
+
+    async def feed(self, reader: UserId, page: PageRequest) -> Page[PostView]:
+        return await self._posts.page(followed_by(reader), page, reader)
+
+    async def tags(self, limit: int) -> list[str]:
+        return await self._people.tags(limit)
+
+    async def comments(
+        self, post_id: PostId, page: PageRequest, viewer: UserId | None
+    ) -> Page[CommentView]:
+        return await self._people.comments(post_id, page, viewer)
+
+    async def comment(self, comment_id: CommentId, viewer: UserId | None) -> CommentView | None:
+        return await self._people.comment(comment_id, viewer)

@@ -1,0 +1,1 @@
+"""The social side of Folio: follows between users, favourites of posts, comments on posts."""

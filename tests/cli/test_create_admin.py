@@ -85,7 +85,7 @@ def test_a_password_is_never_taken_as_an_argument(migrated: Folio):
         pytest.param(
             (*CREATE, "--username", "no spaces please"),
             PASSWORD,
-            "username: may contain only a-z, 0-9, '_' and '-'",
+            "username: may contain only letters, digits, '_' and '-'",
             id="username",
         ),
     ],

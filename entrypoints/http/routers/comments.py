@@ -35,7 +35,7 @@ async def list_comments(
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=CommentOut,
-    responses=problem_responses(401, 404, 409, 422),
+    responses=problem_responses(400, 401, 404, 409, 422),
 )
 @inject
 async def add_comment(

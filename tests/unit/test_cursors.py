@@ -7,7 +7,7 @@ import pytest
 
 from adapters.security.cursors import HmacCursorCodec
 from application.pagination import PageRequest, Position
-from application.ports.repositories import PostFilter
+from application.posts.list_posts import PostListFilter as PostFilter
 from domain.errors import InvalidValue
 from tests.unit.harness import Folio, register, write_post
 

@@ -43,7 +43,7 @@ users = Table(
     Column("id", Uuid, primary_key=True),
     Column("email", String(Email.MAX_LEN), nullable=False, unique=True),
     Column("username", String(Username.MAX_LEN), nullable=False),
-    # Username.key: the handle lower-cased, so uniqueness and look-ups ignore case (ADR 011).
+    # Username.key: the handle lower-cased, so uniqueness and look-ups ignore case (ADR 012).
     Column("username_key", String(Username.MAX_LEN), nullable=False, unique=True),
     Column("name", String(DisplayName.MAX_LEN), nullable=False),
     Column("age", Integer, nullable=True),

@@ -31,7 +31,7 @@ class UserRepository(ABC):
         return self._track(await self._get_by_login(login.strip().lower()))
 
     async def get_by_username(self, username: str) -> User | None:
-        """The user whose handle is ``username``, whatever its case (ADR 011)."""
+        """The user whose handle is ``username``, whatever its case (ADR 012)."""
         key = Username.key_of(username)
         return None if key is None else self._track(await self._get_by_username_key(key))
 

@@ -36,7 +36,7 @@ class Email:
 class Username:
     """The unique public handle: 3-32 of A-Z, a-z, 0-9, '_' and '-'. Kept as written (``Jake``
     stays ``Jake``) and unique whatever its case: ``key`` is what uniqueness and look-ups
-    compare (ADR 011)."""
+    compare (ADR 012)."""
 
     value: str
     MIN_LEN: ClassVar[int] = 3

@@ -10,6 +10,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 SQLITE_BUSY_TIMEOUT_SECONDS = 15.0
 DEFAULT_POOL_SIZE = 10
 DEFAULT_POOL_TIMEOUT = 10.0
+POOL_RECYCLE_SECONDS = 1800  # below common idle-connection cut-offs of proxies and servers
 
 
 def create_engine(
@@ -19,6 +20,9 @@ def create_engine(
 
     At most ``pool_size`` connections are open (no overflow: the setting is the cap an operator
     budgets database connections by), and a checkout waits at most ``pool_timeout`` seconds.
+    No pre-ping round trip per checkout: connections are replaced after POOL_RECYCLE_SECONDS,
+    and a connection found dead invalidates the pool, so the request that met it fails with
+    ServiceUnavailable (503, Retry-After) and the next ones get fresh connections.
     SQLite connections run in WAL mode with foreign keys on, and wait up to
     SQLITE_BUSY_TIMEOUT_SECONDS for the write lock. The caller disposes of the engine.
     """
@@ -26,7 +30,11 @@ def create_engine(
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, pool_size, pool_timeout)
     return create_async_engine(
-        parsed, pool_size=pool_size, max_overflow=0, pool_timeout=pool_timeout, pool_pre_ping=True
+        parsed,
+        pool_size=pool_size,
+        max_overflow=0,
+        pool_timeout=pool_timeout,
+        pool_recycle=POOL_RECYCLE_SECONDS,
     )
 
 

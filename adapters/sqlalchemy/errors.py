@@ -8,7 +8,7 @@ stays exhausted for the configured wait is ServiceUnavailable.
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from application.errors import ServiceUnavailable
@@ -69,6 +69,8 @@ def translate(error: SQLAlchemyError | OSError) -> Exception:
         return StorageError("the database refused the change (integrity constraint)")
     if isinstance(error, PoolTimeout):
         return ServiceUnavailable("every database connection is busy; try again shortly")
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return ServiceUnavailable("the database connection was lost; try again")
     if isinstance(error, OSError):
         return StorageError("the database cannot be reached")
     return StorageError(f"the database failed ({type(error).__name__})")

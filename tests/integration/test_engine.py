@@ -3,13 +3,20 @@
 import sqlite3
 from pathlib import Path
 
+import pytest
 from dependency_injector import providers
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from adapters.events import LoggingEventPublisher
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.migrate import upgrade
+from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from application.errors import ServiceUnavailable
 from entrypoints.container import Container, close
+from tests.builders import make_user
+from tests.databases import empty_postgres
 from tests.settings import make_settings
 
 
@@ -62,3 +69,40 @@ async def test_closing_the_container_disposes_of_its_engine(tmp_path: Path) -> N
     await close(container)
 
     assert engine.pool.checkedin() == 0
+
+
+@pytest.fixture
+def postgres_database() -> str:
+    return empty_postgres()  # runs its own event loop: a synchronous fixture
+
+
+@pytest.mark.postgres
+async def test_a_lost_connection_fails_one_request_and_the_next_one_works(
+    postgres_database: str,
+) -> None:
+    """No pre-ping: a connection the server dropped fails the request that meets it with
+    ServiceUnavailable; the pool is invalidated, so the next request connects afresh."""
+    engine = create_engine(postgres_database, pool_size=2, pool_timeout=5)
+
+    def new_uow() -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(async_sessionmaker(engine), LoggingEventPublisher())
+
+    try:
+        async with new_uow() as uow:
+            await uow.users.get(make_user().id)  # a pooled connection now exists
+        async with engine.connect() as killer:
+            await killer.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+        try:
+            async with new_uow() as uow:
+                await uow.users.get(make_user().id)
+        except ServiceUnavailable:
+            pass  # the request that met the dead connection
+        async with new_uow() as uow:
+            assert await uow.users.get(make_user().id) is None
+    finally:
+        await engine.dispose()

@@ -1,11 +1,11 @@
-"""Posts over one AsyncSession; a post's tags are rows of ``post_tags`` ordered by position."""
-
-from collections.abc import Sequence
+"""Posts over one AsyncSession; a post's tags are rows of ``post_tags`` ordered by position,
+read with the post in one statement (aggregated_tags.py)."""
 
 from sqlalchemy import ColumnElement, delete, exists, func, insert, select, tuple_, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adapters.sqlalchemy.aggregated_tags import read_tags, tags_column
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.mappers import (
     Row,
@@ -13,7 +13,6 @@ from adapters.sqlalchemy.mappers import (
     post_from_row,
     post_row,
     tag_rows,
-    tags_by_post,
 )
 from adapters.sqlalchemy.tables import post_tags, posts
 from application.pagination import Page, PageRequest, Position, keyset_page
@@ -31,6 +30,7 @@ class SqlAlchemyPostRepository(PostRepository):
         self._added: dict[PostId, Post] = {}
         self._removed: set[PostId] = set()
         self._loaded: dict[PostId, tuple[Row, list[str]]] = {}
+        self._tags = tags_column(session)
 
     def _add(self, post: Post) -> None:
         self._added[post.id] = post
@@ -42,12 +42,10 @@ class SqlAlchemyPostRepository(PostRepository):
         return await self._one(posts.c.slug == slug)
 
     async def _one(self, condition: ColumnElement[bool]) -> Post | None:
+        query = select(posts, self._tags).where(condition)
         with translated_errors():
-            row = (await self._session.execute(select(posts).where(condition))).mappings().first()
-            if row is None:
-                return None
-            tags = await self._tags_of([row["id"]])
-        return self._remember(row, tags.get(row["id"], []))
+            row = (await self._session.execute(query)).mappings().first()
+        return None if row is None else self._remember(row, read_tags(row["tags"]))
 
     async def _remove(self, post: Post) -> None:
         self._removed.add(post.id)
@@ -65,14 +63,13 @@ class SqlAlchemyPostRepository(PostRepository):
             total = await self._session.scalar(
                 select(func.count()).select_from(posts).where(*conditions)
             )
-            query = select(posts).where(*conditions).order_by(*newest_first)
+            query = select(posts, self._tags).where(*conditions).order_by(*newest_first)
             if page.after is not None:
                 after = (page.after.key, page.after.id)
                 query = query.where(tuple_(posts.c.published_at, posts.c.id) < after)
             result = await self._session.execute(query.offset(page.skip).limit(page.limit + 1))
             rows = result.mappings().all()
-            tags = await self._tags_of([row["id"] for row in rows]) if rows else {}
-        found = [self._remember(row, tags.get(row["id"], [])) for row in rows]
+        found = [self._remember(row, read_tags(row["tags"])) for row in rows]
         return keyset_page(found, total or 0, page, _position)
 
     async def slug_taken(self, slug: Slug) -> bool:
@@ -118,14 +115,6 @@ class SqlAlchemyPostRepository(PostRepository):
         self._added.clear()
         self._removed.clear()
         self._loaded = {p.id: (post_row(p), p.tags.as_strings()) for p in self.seen.values()}
-
-    async def _tags_of(self, post_ids: Sequence[PostId]) -> dict[PostId, list[str]]:
-        query = (
-            select(post_tags.c.post_id, post_tags.c.tag)
-            .where(post_tags.c.post_id.in_(post_ids))
-            .order_by(post_tags.c.post_id, post_tags.c.position)
-        )
-        return tags_by_post((await self._session.execute(query)).mappings().all())
 
     async def _bump(self, post: Post, changes: Row) -> None:
         """Write ``changes`` and count one more version; with a guarded version, only if the

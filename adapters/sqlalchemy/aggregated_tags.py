@@ -1,0 +1,36 @@
+"""A post's tags read in the same statement as the post: a correlated subquery that aggregates
+them in position order (an array on PostgreSQL, a JSON array on SQLite), so a read is one
+statement and a page of posts one more than the count, whatever the page size."""
+
+import json
+from typing import Any
+
+from sqlalchemy import Label, String, func, select
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adapters.sqlalchemy.tables import post_tags, posts
+
+
+def tags_column(session: AsyncSession) -> Label[Any]:
+    """The ``tags`` column to add to a select of ``posts`` on the session's database."""
+    if session.get_bind().dialect.name == "postgresql":
+        in_order = aggregate_order_by(post_tags.c.tag, post_tags.c.position)
+        aggregated = func.array_agg(in_order, type_=ARRAY(String))
+        query = select(aggregated).where(post_tags.c.post_id == posts.c.id)
+        return query.scalar_subquery().label("tags")
+    ordered = (
+        select(post_tags.c.tag)
+        .where(post_tags.c.post_id == posts.c.id)
+        .order_by(post_tags.c.position)
+        .correlate(posts)  # through the derived table, to the outer select of posts
+        .subquery()
+    )
+    return select(func.json_group_array(ordered.c.tag)).scalar_subquery().label("tags")
+
+
+def read_tags(value: Any) -> list[str]:
+    """The tags as the column gives them: a list, a JSON array, or NULL (no tags)."""
+    if value is None:
+        return []
+    return list(json.loads(value)) if isinstance(value, str) else list(value)

@@ -6,7 +6,7 @@ of the entity's state. ``version`` is not in them: the database counts it (``ver
 every update; 1 by default on insert).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from domain.ids import PostId, UserId

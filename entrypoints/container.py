@@ -109,7 +109,7 @@ class Container(containers.DeclarativeContainer):
     authenticate = providers.Factory(Authenticate, uow=unit_of_work, tokens=tokens)
     get_user = providers.Factory(GetUser, uow=unit_of_work)
     list_users = providers.Factory(ListUsers, uow=unit_of_work, cursors=cursors)
-    update_profile = providers.Factory(UpdateProfile, uow=unit_of_work, clock=clock)
+    update_profile = providers.Factory(UpdateProfile, uow=unit_of_work, clock=clock, hasher=hasher)
     change_password = providers.Factory(
         ChangePassword, uow=unit_of_work, hasher=hasher, clock=clock
     )

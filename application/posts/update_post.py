@@ -5,6 +5,7 @@ from application.errors import PostNotFound
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.posts.refs import PostRef, load_post, read_post
+from application.posts.slugs import free_slug_for
 from application.posts.views import PostView
 from domain.posts.policy import ContentPolicy
 from domain.posts.values import Content, Description, Tags, Title
@@ -13,7 +14,9 @@ from domain.roles import Actor
 
 @dataclass(frozen=True, slots=True)
 class UpdatePostCommand:
-    """Fields left as None stay as they are. The slug and the author never change."""
+    """Fields left as None stay as they are. The author never changes; the slug changes only
+    with ``slug_follows_title``: then a new title gives the post the slug it would get if it
+    were written now with that title (unique, as on creation)."""
 
     title: str | None = None
     content: str | None = None
@@ -21,6 +24,7 @@ class UpdatePostCommand:
     published: bool | None = None
     description: str | None = None
     expected_versions: frozenset[int] | None = None  # If-Match: StaleVersion otherwise
+    slug_follows_title: bool = False
 
 
 class UpdatePost:
@@ -55,6 +59,8 @@ class UpdatePost:
                 policy=self._policy,
                 now=now,
             )
+            if command.slug_follows_title and title is not None:
+                post.move_to(await free_slug_for(uow, post, title), now=now)
             if tags is not None:
                 post.retag(tags, now=now)
             if command.published is True:

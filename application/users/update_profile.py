@@ -2,19 +2,32 @@ from dataclasses import dataclass
 
 from application.errors import UserNotFound
 from application.ports.clock import Clock
+from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
 from application.users.views import UserView
-from domain.errors import UsernameAlreadyTaken
+from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
 from domain.roles import Actor
 from domain.users.user import User
-from domain.users.values import Age, Bio, DisplayName, ImageUrl, Username, blank
+from domain.users.values import (
+    Age,
+    Bio,
+    DisplayName,
+    Email,
+    ImageUrl,
+    RawPassword,
+    Username,
+    blank,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class UpdateProfileCommand:
     """Fields left as None stay as they are. An empty ``bio`` or ``image`` clears it.
     ``username`` takes another handle (UsernameAlreadyTaken if someone else holds it in any
-    case; changing only its case is allowed)."""
+    case; changing only its case is allowed). ``email`` moves the account to another address
+    (EmailAlreadyRegistered if another account has it). ``new_password`` replaces the password
+    on the strength of the caller's token alone, as RealWorld's ``PUT /api/user`` does; the
+    native API asks for the current one instead (ChangePassword)."""
 
     name: str | None = None
     age: int | None = None
@@ -22,15 +35,19 @@ class UpdateProfileCommand:
     image: str | None = None
     username: str | None = None
     expected_versions: frozenset[int] | None = None  # If-Match: StaleVersion otherwise
+    email: str | None = None
+    new_password: str | None = None
 
 
 class UpdateProfile:
-    """Change the caller's own public profile; fields left out stay as they are. With
-    ``expected_versions``, only if the profile is still at one of them (StaleVersion)."""
+    """Change the caller's own profile and account, all or nothing; fields left out stay as
+    they are. With ``expected_versions``, only if the profile is still at one of them
+    (StaleVersion)."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock, hasher: PasswordHasher) -> None:
         self._uow = uow
         self._clock = clock
+        self._hasher = hasher
 
     async def __call__(self, actor: Actor, command: UpdateProfileCommand) -> UserView:
         name = None if command.name is None else DisplayName(command.name)
@@ -38,6 +55,8 @@ class UpdateProfile:
         username = None if command.username is None else Username(command.username)
         bio = None if command.bio is None or blank(command.bio) else Bio(command.bio)
         image = None if command.image is None or blank(command.image) else ImageUrl(command.image)
+        email = None if command.email is None else Email(command.email)
+        new_hash = await self._new_hash(command.new_password)
         async with self._uow as uow:
             user = await uow.users.get(actor.id)
             if user is None:
@@ -54,8 +73,20 @@ class UpdateProfile:
             if username is not None and username != user.username:
                 await _ensure_free(uow, username, user)
                 user.rename(username, now=now)
+            if email is not None and email != user.email:
+                if await uow.users.email_taken(email):
+                    raise EmailAlreadyRegistered()
+                user.change_email(email, now=now)
+            if new_hash is not None:
+                user.change_password(new_hash, now=now)
             await uow.commit()
         return UserView.of(user, actor)
+
+    async def _new_hash(self, new_password: str | None) -> str | None:
+        """Checked and hashed before the transaction, so no connection waits on hashing."""
+        if new_password is None:
+            return None
+        return await self._hasher.hash(RawPassword(new_password).value)
 
 
 async def _ensure_free(uow: UnitOfWork, username: Username, user: User) -> None:

@@ -89,6 +89,12 @@ class Post(Aggregate):
             self.description = description
         self.updated_at = now
 
+    def move_to(self, slug: Slug, *, now: datetime) -> None:
+        """Give the post another URL name (the caller makes sure no other post holds it)."""
+        if slug != self.slug:
+            self.slug = slug
+            self.updated_at = now
+
     def retag(self, tags: Tags, *, now: datetime) -> None:
         self.tags = tags
         self.updated_at = now

@@ -84,6 +84,11 @@ class User(Aggregate):
         self.username = username
         self.updated_at = now
 
+    def change_email(self, email: Email, *, now: datetime) -> None:
+        """Move the account to another address (the caller checked that no one else has it)."""
+        self.email = email
+        self.updated_at = now
+
     def change_password(self, new_hash: str, *, now: datetime) -> None:
         self.password_hash = new_hash
         self.updated_at = now

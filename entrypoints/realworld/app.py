@@ -7,7 +7,7 @@ from entrypoints.container import Container
 from entrypoints.realworld import auth, routers
 from entrypoints.realworld.errors import install_error_handlers
 from entrypoints.realworld.responses import RealWorldJSONResponse
-from entrypoints.realworld.routers import users
+from entrypoints.realworld.routers import articles, comments, favorites, profiles, tags, users
 
 PREFIX = "/api"
 DESCRIPTION = (
@@ -26,6 +26,6 @@ def create_realworld_app(container: Container) -> FastAPI:
     )
     app.state.container = container
     install_error_handlers(app)
-    for module in (users,):
+    for module in (users, profiles, articles, favorites, comments, tags):
         app.include_router(module.router)
     return app

@@ -15,6 +15,7 @@ from starlette.responses import Response
 from application.errors import (
     ApplicationError,
     AuthenticationFailed,
+    CommentNotFound,
     InvalidCredentials,
     NotFound,
     PostNotFound,
@@ -59,6 +60,7 @@ ERROR_TABLE: dict[type[Exception], ErrorKind] = {
     Conflict: ErrorKind(422),
     PermissionDenied: ErrorKind(403, message="forbidden"),
     PostNotFound: ErrorKind(404, "article", "not found"),
+    CommentNotFound: ErrorKind(404, "comment", "not found"),
     UserNotFound: ErrorKind(404, "profile", "not found"),
     NotFound: ErrorKind(404, message="not found"),
     InvalidCredentials: ErrorKind(401, "credentials", "invalid", TOKEN_CHALLENGE),

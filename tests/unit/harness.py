@@ -74,7 +74,7 @@ class Folio:
 
     @property
     def update_profile(self) -> UpdateProfile:
-        return UpdateProfile(self.uow(), self.clock)
+        return UpdateProfile(self.uow(), self.clock, self.hasher)
 
     @property
     def change_password(self) -> ChangePassword:

@@ -10,11 +10,18 @@ from application.auth.log_in import LogIn, LogInCommand
 from application.ports.security import TokenService
 from application.users.get_user import GetUser
 from application.users.register_user import RegisterUser, RegisterUserCommand
+from application.users.update_profile import UpdateProfile, UpdateProfileCommand
 from domain.users.values import Username
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentCaller
-from entrypoints.realworld.schemas.users import LoginIn, NewUserIn, UserEnvelope, UserOut
+from entrypoints.realworld.schemas.users import (
+    LoginIn,
+    NewUserIn,
+    UpdateUserIn,
+    UserEnvelope,
+    UserOut,
+)
 
 router = APIRouter(tags=["User and Authentication"])
 
@@ -57,3 +64,22 @@ async def current_user(
 ) -> UserEnvelope:
     view = await get_user(caller.actor.id, caller.actor)
     return UserEnvelope(user=UserOut.of(view, caller.token))
+
+
+@router.put("/user", response_model=UserEnvelope)
+@inject
+async def update_user(
+    body: UpdateUserIn,
+    caller: CurrentCaller,
+    update: Annotated[UpdateProfile, Depends(Inject[Container.update_profile])],
+) -> UserEnvelope:
+    """All or nothing: a taken e-mail or username changes nothing else either."""
+    changes = body.user
+    command = UpdateProfileCommand(
+        email=changes.email,
+        username=changes.username,
+        new_password=changes.password or None,
+        bio=changes.bio,
+        image=changes.image,
+    )
+    return UserEnvelope(user=UserOut.of(await update(caller.actor, command), caller.token))

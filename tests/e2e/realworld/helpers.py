@@ -52,3 +52,25 @@ def errors_of(response: Response, status: int) -> dict[str, list[str]]:
         assert messages, body
         assert all(isinstance(message, str) and message for message in messages), body
     return dict(errors)
+
+
+def new_article(**overrides: Any) -> dict[str, Any]:
+    article: dict[str, Any] = {
+        "title": f"How to train your dragon {next(_numbers)}",
+        "description": "Ever wonder how?",
+        "body": "You have to believe in the dragon.",
+        "tagList": ["dragons", "training"],
+    }
+    article.update(overrides)
+    return article
+
+
+async def create_article(
+    client: AsyncClient, author: dict[str, Any], **overrides: Any
+) -> dict[str, Any]:
+    """A new article through POST /api/articles: the ``article`` object of the reply."""
+    response = await client.post(
+        "/api/articles", json={"article": new_article(**overrides)}, headers=token(author)
+    )
+    assert response.status_code == 201, response.text
+    return dict(response.json()["article"])

@@ -1,0 +1,75 @@
+"""Comments on an article: list (all of them, oldest first), add, delete."""
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from dependency_injector.wiring import inject
+from fastapi import APIRouter, Depends, Response, status
+
+from application.errors import CommentNotFound
+from application.pagination import PageRequest
+from application.posts.refs import BySlug
+from application.social.add_comment import AddComment, AddCommentCommand
+from application.social.delete_comment import DeleteComment
+from application.social.list_comments import ListComments
+from domain.ids import CommentId
+from entrypoints.container import Container
+from entrypoints.http.injection import Inject
+from entrypoints.realworld.auth import CurrentActor, OptionalActor
+from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.schemas.comments import (
+    CommentEnvelope,
+    CommentsEnvelope,
+    NewCommentIn,
+    comment_of,
+)
+
+router = APIRouter(prefix="/articles/{slug}/comments", tags=["Comments"])
+
+
+@router.get("", response_model=CommentsEnvelope)
+@inject
+async def list_comments(
+    slug: str,
+    viewer: OptionalActor,
+    list_page: Annotated[ListComments, Depends(Inject[Container.social.list_comments])],
+) -> RealWorldJSONResponse:
+    """RealWorld has no pages here: every comment, read a full page at a time."""
+    comments: list[dict[str, Any]] = []
+    page = PageRequest(skip=0, limit=PageRequest.MAX_LIMIT)
+    while True:
+        found = await list_page(BySlug(slug), page, viewer)
+        comments.extend(comment_of(view) for view in found.items)
+        if len(found.items) < page.limit or page.skip + page.limit >= found.total:
+            break
+        page = PageRequest(skip=page.skip + page.limit, limit=page.limit)
+    return RealWorldJSONResponse({"comments": comments})
+
+
+@router.post("", response_model=CommentEnvelope)
+@inject
+async def add_comment(
+    slug: str,
+    body: NewCommentIn,
+    actor: CurrentActor,
+    add: Annotated[AddComment, Depends(Inject[Container.social.add_comment])],
+) -> RealWorldJSONResponse:
+    """200, as openapi.yml has it."""
+    view = await add(actor, BySlug(slug), AddCommentCommand(body=body.comment.body))
+    return RealWorldJSONResponse({"comment": comment_of(view)})
+
+
+@router.delete("/{comment_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response)
+@inject
+async def delete_comment(
+    slug: str,
+    comment_id: str,
+    actor: CurrentActor,
+    delete: Annotated[DeleteComment, Depends(Inject[Container.social.delete_comment])],
+) -> None:
+    """The comment's author, the article's author, or an admin."""
+    try:
+        parsed = CommentId(UUID(comment_id))
+    except ValueError as error:
+        raise CommentNotFound() from error
+    await delete(actor, BySlug(slug), parsed)

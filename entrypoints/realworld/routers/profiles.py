@@ -1,0 +1,47 @@
+"""Profiles: get, follow, unfollow."""
+
+from typing import Annotated
+
+from dependency_injector.wiring import inject
+from fastapi import APIRouter, Depends
+
+from application.social.follow_user import FollowUser
+from application.social.unfollow_user import UnfollowUser
+from application.users.get_profile import GetProfile
+from entrypoints.container import Container
+from entrypoints.http.injection import Inject
+from entrypoints.realworld.auth import CurrentActor, OptionalActor
+from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.schemas.profiles import ProfileEnvelope, profile_of
+
+router = APIRouter(prefix="/profiles", tags=["Profile"])
+
+
+@router.get("/{username}", response_model=ProfileEnvelope)
+@inject
+async def get_profile(
+    username: str,
+    viewer: OptionalActor,
+    get: Annotated[GetProfile, Depends(Inject[Container.social.get_profile])],
+) -> RealWorldJSONResponse:
+    return RealWorldJSONResponse({"profile": profile_of(await get(username, viewer))})
+
+
+@router.post("/{username}/follow", response_model=ProfileEnvelope)
+@inject
+async def follow(
+    username: str,
+    actor: CurrentActor,
+    follow_user: Annotated[FollowUser, Depends(Inject[Container.social.follow_user])],
+) -> RealWorldJSONResponse:
+    return RealWorldJSONResponse({"profile": profile_of(await follow_user(actor, username))})
+
+
+@router.delete("/{username}/follow", response_model=ProfileEnvelope)
+@inject
+async def unfollow(
+    username: str,
+    actor: CurrentActor,
+    unfollow_user: Annotated[UnfollowUser, Depends(Inject[Container.social.unfollow_user])],
+) -> RealWorldJSONResponse:
+    return RealWorldJSONResponse({"profile": profile_of(await unfollow_user(actor, username))})

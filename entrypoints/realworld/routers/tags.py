@@ -1,0 +1,32 @@
+"""The tags in use."""
+
+from typing import Annotated
+
+from dependency_injector.wiring import inject
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel
+
+from application.social.list_tags import ListTags
+from entrypoints.container import Container
+from entrypoints.http.injection import Inject
+from entrypoints.realworld.auth import optional_caller
+from entrypoints.realworld.responses import RealWorldJSONResponse
+
+router = APIRouter(tags=["Tags"])
+
+
+class TagsEnvelope(BaseModel):
+    tags: list[str]
+
+
+@router.get(
+    "/tags",
+    response_model=TagsEnvelope,
+    dependencies=[Depends(optional_caller)],  # a token given must be valid, even here
+)
+@inject
+async def list_tags(
+    tags: Annotated[ListTags, Depends(Inject[Container.social.list_tags])],
+) -> RealWorldJSONResponse:
+    """Tags of published articles, most used first."""
+    return RealWorldJSONResponse({"tags": await tags()})

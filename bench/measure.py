@@ -11,14 +11,23 @@ from pathlib import Path
 import httpx
 
 from bench import wrk
-from bench.contenders import contenders
+from bench.contenders import REALWORLD_BASELINES, contenders
 from bench.procstat import cpu_seconds, machine_busy_seconds, memory_mb
-from bench.scenarios import ALL, PAGE, Scenario, deep_skips, scenarios_for, verification_paths
+from bench.scenarios import (
+    ALL,
+    PAGE,
+    Scenario,
+    deep_skips,
+    realworld_verification_paths,
+    scenarios_for,
+    verification_paths,
+)
 from bench.seed import PASSWORD, Dataset
 from bench.servers import Server, running
 from bench.verify import check_same, fetch
 
 READY_PATH = "/posts?limit=1"
+REALWORLD_READY_PATH = "/api/tags"
 TOKENS = 20
 
 
@@ -166,20 +175,13 @@ class Bench:
         runs: list[Run] = []
         with ExitStack() as stack:
             servers = {
-                s.name: stack.enter_context(running(s, self._workdir, READY_PATH)) for s in specs
+                s.name: stack.enter_context(running(s, self._workdir, _ready_path(s.name)))
+                for s in specs
             }
-            paths = verification_paths(data)
-            folio_answers = fetch(servers["folio"].base_url, paths)
-            for name, server in servers.items():
-                if name != "folio":
-                    check_same(fetch(server.base_url, paths), folio_answers, name)
-            print(
-                f"{data.backend}: {', '.join(servers)} agree on {len(paths)} requests", flush=True
-            )
+            tokens = _tokens(servers["folio"], data)
+            _verify_all(data, servers, tokens)
             scenarios = [
-                s for s in scenarios_for(
-                    data, _tokens(servers["folio"], data), _cursors(servers["folio"], data)
-                )
+                s for s in scenarios_for(data, tokens, _cursors(servers["folio"], data))
                 if data.backend in s.backends and s.requests
                 and (self._settings.only is None or s.name in self._settings.only)
             ]  # fmt: skip
@@ -191,10 +193,31 @@ class Bench:
                     for name in order:
                         if scenario.contenders != ALL and name not in scenario.contenders:
                             continue
+                        if scenario.contenders == ALL and name in REALWORLD_BASELINES:
+                            continue
                         run = self._one(data.backend, round_, scenario, servers[name])
                         _progress(run)
                         runs.append(run)
         return runs
+
+
+def _ready_path(name: str) -> str:
+    return REALWORLD_READY_PATH if name in REALWORLD_BASELINES else READY_PATH
+
+
+def _verify_all(data: Dataset, servers: dict[str, Server], tokens: list[str]) -> None:
+    """Every baseline answers its API's verification requests as Folio does."""
+    native = verification_paths(data)
+    realworld, headers = realworld_verification_paths(data), {"Authorization": f"Token {tokens[0]}"}
+    folio = servers["folio"].base_url
+    folio_native, folio_realworld = fetch(folio, native), fetch(folio, realworld, headers)
+    for name, server in servers.items():
+        if name in REALWORLD_BASELINES:
+            check_same(fetch(server.base_url, realworld, headers), folio_realworld, name)
+        elif name != "folio":
+            check_same(fetch(server.base_url, native), folio_native, name)
+    count = len(native) + len(realworld)
+    print(f"{data.backend}: {', '.join(servers)} agree on {count} requests", flush=True)
 
 
 def _check(what: str, result: wrk.WrkResult, allow_none: bool = False) -> None:

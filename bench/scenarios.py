@@ -14,8 +14,9 @@ from bench.seed import PASSWORD, Dataset
 from bench.wrk import Request
 
 PAGE = 20
-ALL: tuple[str, ...] = ()  # every contender of the backend
+ALL: tuple[str, ...] = ()  # every contender of the backend (but the RealWorld baselines)
 FOLIO = ("folio",)
+REALWORLD = ("folio", "rw_flat")
 CHEAP_CONNECTIONS = 8
 
 
@@ -104,6 +105,7 @@ def scenarios_for(data: Dataset, tokens: list[str], cursors: list[str]) -> list[
             may_starve=True,
         ),
     ]
+    scenarios += realworld_scenarios(data, tokens)
     for clients in (0, 4, 40):
         background = Background(_logins(data), clients) if clients else None
         scenarios.append(
@@ -130,3 +132,55 @@ def verification_paths(data: Dataset) -> list[str]:
     pages = [f"/posts?limit={PAGE}", f"/posts?skip={deep_skips(data)[0]}&limit={PAGE}"]
     pages += [f"/posts?tag={tag}&skip={PAGE}&limit={PAGE}" for tag in data.tags_by_use[:2]]
     return [*posts, *drafts, *pages, f"/posts?skip={len(data.published_ids)}&limit={PAGE}"]
+
+
+def realworld_scenarios(data: Dataset, tokens: list[str]) -> list[Scenario]:
+    """The RealWorld read paths under /api, Folio against the flat RealWorld app."""
+    slugs = _sample(data.published_slugs, 1000)
+    readers = [{"Authorization": f"Token {token}"} for token in tokens]
+    return [
+        Scenario(
+            "rw_article",
+            "GET /api/articles/{slug}, 1,000 articles at random, anonymous",
+            tuple(Request(f"/api/articles/{slug}") for slug in slugs),
+            REALWORLD,
+        ),
+        Scenario(
+            "rw_article_token",
+            "GET /api/articles/{slug}, 1,000 articles, 20 readers' tokens at random",
+            tuple(
+                Request(f"/api/articles/{slug}", headers=readers[n % len(readers)])
+                for n, slug in enumerate(slugs)
+            ),
+            REALWORLD,
+        ),
+        # The flat app asks about a hundred queries per page: on a busy machine it may answer
+        # none within a short window, which is reported, not a failure.
+        Scenario(
+            "rw_list",
+            f"GET /api/articles?limit={PAGE} with a reader's token",
+            tuple(Request(f"/api/articles?limit={PAGE}", headers=h) for h in readers),
+            REALWORLD,
+            min_seconds=3,
+            may_starve=True,
+        ),
+        Scenario(
+            "rw_feed",
+            f"GET /api/articles/feed?limit={PAGE}, 20 readers' tokens at random",
+            tuple(Request(f"/api/articles/feed?limit={PAGE}", headers=h) for h in readers),
+            REALWORLD,
+            min_seconds=3,
+            may_starve=True,
+        ),
+        Scenario("rw_tags", "GET /api/tags", (Request("/api/tags"),), REALWORLD),
+    ]
+
+
+def realworld_verification_paths(data: Dataset) -> list[str]:
+    """RealWorld paths (read with the first reader's token) both contenders must answer alike:
+    articles, an unknown slug (404), the first and a deep page, the feed and the tags."""
+    articles = [f"/api/articles/{slug}" for slug in _sample(data.published_slugs, 6)]
+    deep = deep_skips(data)[0]
+    pages = [f"/api/articles?limit={PAGE}", f"/api/articles?limit={PAGE}&offset={deep}"]
+    feed = [f"/api/articles/feed?limit={PAGE}", f"/api/articles/feed?limit={PAGE}&offset=5"]
+    return [*articles, "/api/articles/no-such-article", *pages, *feed, "/api/tags"]

@@ -45,6 +45,33 @@ class Dataset:
     published_ids: tuple[str, ...]
     draft_ids: tuple[str, ...]
     tags_by_use: tuple[str, ...]
+    published_slugs: tuple[str, ...] = ()
+
+
+FOLLOWED_PER_USER = 10
+MOST_FAVOURITES = 4
+
+
+def _social_rows(
+    rng: random.Random, user_ids: list[uuid.UUID], published: list[uuid.UUID]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Every user follows FOLLOWED_PER_USER others; every published post is favourited by up
+    to MOST_FAVOURITES users."""
+    follows, favorites = [], []
+    for n, follower in enumerate(user_ids):
+        others = [u for u in rng.sample(user_ids, FOLLOWED_PER_USER + 1) if u != follower]
+        at = START + timedelta(days=90, minutes=n)
+        follows += [
+            {"follower_id": follower, "followee_id": followee, "created_at": at}
+            for followee in others[:FOLLOWED_PER_USER]
+        ]
+    for n, post_id in enumerate(published):
+        at = START + timedelta(days=120, seconds=n)
+        favorites += [
+            {"user_id": user_id, "post_id": post_id, "created_at": at}
+            for user_id in rng.sample(user_ids, rng.randint(0, MOST_FAVOURITES))
+        ]
+    return follows, favorites
 
 
 def _uuid(rng: random.Random) -> uuid.UUID:
@@ -69,6 +96,7 @@ def _user_rows(rng: random.Random, ids: list[uuid.UUID]) -> list[dict[str, objec
             "id": user_id,
             "email": f"writer{n}@example.com",
             "username": f"writer{n}",
+            "username_key": f"writer{n}",
             "name": f"Writer Number {n}",
             "age": rng.choice([None, rng.randint(18, 90)]),
             "role": "user",
@@ -91,6 +119,7 @@ def _post_row(
         "author_id": author,
         "title": title,
         "slug": slugify(title),
+        "description": " ".join(rng.sample(WORDS, 8)).capitalize() + ".",
         "content": " ".join(rng.choices(WORDS, k=rng.randint(60, 220))) + ".",
         "created_at": created,
         "updated_at": created + timedelta(minutes=3),
@@ -102,7 +131,9 @@ async def _insert(url: str, rows: dict[str, list[dict[str, object]]]) -> None:
     engine = create_async_engine(url)
     try:
         async with engine.begin() as connection:
-            for table in (tables.users, tables.posts, tables.post_tags):
+            for table in (
+                tables.users, tables.posts, tables.post_tags, tables.follows, tables.favorites,
+            ):  # fmt: skip
                 batch = rows[table.name]
                 for start in range(0, len(batch), BATCH):
                     await connection.execute(insert(table), batch[start : start + BATCH])
@@ -122,6 +153,7 @@ def seed(backend: str, url: str, *, users: int, posts: int, seed: int = 1843) ->
     upgrade(url)
     user_ids = [_uuid(rng) for _ in range(users)]
     post_rows, tag_rows, published, drafts, tag_use = [], [], [], [], Counter[str]()
+    slugs: list[str] = []
     for n in range(posts):
         row = _post_row(rng, n, rng.choice(user_ids), published=rng.random() < 0.9)
         post_rows.append(row)
@@ -129,10 +161,15 @@ def seed(backend: str, url: str, *, users: int, posts: int, seed: int = 1843) ->
         tag_rows += [{"post_id": row["id"], "tag": t, "position": i} for i, t in enumerate(chosen)]
         if row["published_at"] is not None:
             published.append(str(row["id"]))
+            slugs.append(str(row["slug"]))
             tag_use.update(chosen)
         else:
             drafts.append(str(row["id"]))
-    rows = {"users": _user_rows(rng, user_ids), "posts": post_rows, "post_tags": tag_rows}
+    follows, favorites = _social_rows(rng, user_ids, [uuid.UUID(p) for p in published])
+    rows = {
+        "users": _user_rows(rng, user_ids), "posts": post_rows, "post_tags": tag_rows,
+        "follows": follows, "favorites": favorites,
+    }  # fmt: skip
     asyncio.run(_insert(url, rows))
     return Dataset(
         backend=backend,
@@ -143,4 +180,5 @@ def seed(backend: str, url: str, *, users: int, posts: int, seed: int = 1843) ->
         published_ids=tuple(published),
         draft_ids=tuple(drafts),
         tags_by_use=tuple(tag for tag, _ in tag_use.most_common()),
+        published_slugs=tuple(slugs),
     )

@@ -14,10 +14,10 @@ class DifferentAnswers(RuntimeError):
     """The baseline and Folio disagree, so their figures would not be comparable."""
 
 
-def fetch(base_url: str, paths: list[str]) -> Answers:
+def fetch(base_url: str, paths: list[str], headers: dict[str, str] | None = None) -> Answers:
     """Status and body of each path; bodies of error answers are not compared, only statuses."""
     answers: Answers = {}
-    with httpx.Client(base_url=base_url, timeout=10.0) as client:
+    with httpx.Client(base_url=base_url, timeout=10.0, headers=headers) as client:
         for path in paths:
             response = client.get(path)
             ok = 200 <= response.status_code < 300

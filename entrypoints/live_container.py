@@ -4,7 +4,9 @@ from dependency_injector import containers, providers
 from redis.asyncio import Redis
 
 from adapters.live.in_process import InProcessLiveEvents
+from adapters.live.seats import InProcessSeats
 from adapters.redis.live_events import RedisLiveEvents
+from adapters.redis.seats import RedisSeats
 from application.live.live_push import LivePush
 from entrypoints.http.websocket.registry import LiveConnections
 from entrypoints.settings import Settings
@@ -15,8 +17,9 @@ def _medium(redis_url: str | None) -> str:
 
 
 class LiveContainer(containers.DeclarativeContainer):
-    """Live events over WebSocket. The fan-out is in-process, or Redis pub/sub when
-    FOLIO_REDIS_URL is set, so that every worker and host receives every message."""
+    """Live events over WebSocket. The fan-out and the per-user connection count are
+    in-process, or in Redis when FOLIO_REDIS_URL is set, so that they span every worker and
+    host."""
 
     settings = providers.Dependency(instance_of=Settings)
     redis: providers.Dependency[Redis | None] = providers.Dependency()
@@ -27,6 +30,9 @@ class LiveContainer(containers.DeclarativeContainer):
         redis=providers.Singleton(RedisLiveEvents, redis),
     )
     push = providers.Singleton(LivePush, live_events=broker)
-    connections = providers.Singleton(
-        LiveConnections, max_per_user=settings.provided.ws_max_connections_per_user
+    seats = providers.Selector(
+        providers.Callable(_medium, settings.provided.redis_url),
+        memory=providers.Singleton(InProcessSeats),
+        redis=providers.Singleton(RedisSeats, redis),
     )
+    connections = providers.Singleton(LiveConnections)

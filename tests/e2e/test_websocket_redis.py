@@ -5,10 +5,10 @@ import asyncio
 import socket
 from collections.abc import Iterator
 from contextlib import ExitStack
-from pathlib import Path
 
 import httpx
 import pytest
+from websockets.asyncio.client import ClientConnection
 
 from tests.cli.conftest import FAST_ARGON2
 from tests.databases import empty_sqlite
@@ -17,6 +17,7 @@ from tests.e2e.live import (
     Server,
     authenticated,
     bearer,
+    close_code,
     folio_process,
     next_message,
     sign_up,
@@ -25,6 +26,18 @@ from tests.e2e.live import (
 from tests.servers import redis_url
 from tests.settings import TEST_SECRET
 
+POLICY_VIOLATION = 1008
+
+
+async def stays_open(websocket: ClientConnection) -> bool:
+    """No close (nor anything else) arrives for a moment after authenticating."""
+    try:
+        async with asyncio.timeout(0.5):
+            await websocket.recv()
+    except TimeoutError:
+        return True
+    return False
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -32,11 +45,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def two_instances(tmp_path: Path) -> Iterator[tuple[Server, Server]]:
+@pytest.fixture(scope="module")
+def two_instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Server]]:
+    tmp_path = tmp_path_factory.mktemp("two-instances")
     env = {
         "FOLIO_STORAGE": "sql",
         "FOLIO_DATABASE_URL": empty_sqlite(tmp_path),
+        "FOLIO_WS_MAX_CONNECTIONS_PER_USER": "2",
         "FOLIO_REDIS_URL": redis_url(),
         "FOLIO_JWT_SECRET": TEST_SECRET,
         **FAST_ARGON2,
@@ -68,3 +83,21 @@ async def test_a_client_on_one_instance_receives_a_post_published_through_the_ot
     assert seen_on_a["type"] == "post_published"
     assert seen_on_a["payload"]["id"] == response.json()["id"]
     assert seen_on_a == seen_on_b
+
+
+async def test_the_per_user_cap_counts_the_connections_on_every_instance(
+    two_instances: tuple[Server, Server],
+):
+    a, b = two_instances
+    async with httpx.AsyncClient(base_url=a.http) as through_a:
+        _, token = await sign_up(through_a, "Busy")
+        async with authenticated(a.ws, token) as first, authenticated(b.ws, token):
+            await asyncio.sleep(0.2)  # both counted
+            async with authenticated(a.ws, token) as third_on_a:
+                assert await close_code(third_on_a) == POLICY_VIOLATION
+            async with authenticated(b.ws, token) as third_on_b:
+                assert await close_code(third_on_b) == POLICY_VIOLATION
+            await first.close()
+            await asyncio.sleep(0.2)  # its seat is given back
+            async with authenticated(b.ws, token) as again:
+                assert await stays_open(again)

@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from domain.ids import UserId
-
 logger = logging.getLogger("folio.websocket")
 
 
@@ -24,10 +22,6 @@ POLICY_VIOLATION = 1008
 TRY_AGAIN_LATER = 1013
 
 
-class TooManyConnections(Exception):
-    pass
-
-
 class ShuttingDown(Exception):
     pass
 
@@ -36,7 +30,6 @@ class ShuttingDown(Exception):
 class Connection:
     """One open connection; ``stopped`` resolves when the server wants it closed."""
 
-    user_id: UserId | None = None
     stopped: asyncio.Future[Closing] = field(
         default_factory=lambda: asyncio.get_running_loop().create_future()
     )
@@ -48,11 +41,9 @@ class Connection:
 
 
 class LiveConnections:
-    """The open connections, at most ``max_per_user`` of them authenticated as one user;
-    ``close_all`` ends every one."""
+    """The open connections of this process; ``close_all`` ends every one."""
 
-    def __init__(self, max_per_user: int) -> None:
-        self.max_per_user = max_per_user
+    def __init__(self) -> None:
         self._open: set[Connection] = set()
         self._closing = False
 
@@ -71,12 +62,6 @@ class LiveConnections:
         finally:
             self._open.discard(connection)
             connection.finished.set()
-
-    def identify(self, connection: Connection, user_id: UserId) -> None:
-        """Count ``connection`` as ``user_id``'s; TooManyConnections past the cap."""
-        if sum(1 for c in self._open if c.user_id == user_id) >= self.max_per_user:
-            raise TooManyConnections()
-        connection.user_id = user_id
 
     async def close_all(self, closing: Closing = GOING_AWAY, within: float = 2.0) -> None:
         """Refuse new connections, ask every open one to close, and wait (up to ``within``

@@ -1,7 +1,10 @@
 """``GET /ws``: authenticate within the time allowed, then receive live events."""
 
 import logging
+import uuid
+from contextlib import suppress
 from datetime import datetime
+from functools import partial
 
 from fastapi import APIRouter, WebSocket
 
@@ -22,19 +25,20 @@ from entrypoints.http.websocket.registry import (
     Closing,
     Connection,
     ShuttingDown,
-    TooManyConnections,
 )
 from entrypoints.http.websocket.session import (
     Expiry,
     TokenGuard,
     close,
     first_of,
+    keep_seat,
     serve,
     stopped,
 )
 
 logger = logging.getLogger("folio.websocket")
 router = APIRouter()
+LEASE = 60.0  # seconds a connection's seat outlives its process if that dies
 
 
 @router.websocket("/ws")
@@ -64,29 +68,35 @@ async def _session(
             if isinstance(outcome, Closing):
                 return outcome
             actor, token, expires_at = outcome
-            container.live.connections().identify(connection, actor.id)
-            subscription.identify(actor.id)
-            guard = TokenGuard(
-                _checker(container),
-                token,
-                expires_at,
-                settings.ws_auth_recheck_interval,
-                container.clock().now,
-            )
-            return await serve(
-                websocket,
-                subscription,
-                guard,
-                connection,
-                settings.ws_ping_interval,
-                container.clock().now,
-            )
+            seats, seat = container.live.seats(), uuid.uuid4()
+            if not await seats.take(actor.id, seat, settings.ws_max_connections_per_user, LEASE):
+                return Closing(POLICY_VIOLATION, "too many connections for this user")
+            try:
+                subscription.identify(actor.id)
+                guard = TokenGuard(
+                    _checker(container),
+                    token,
+                    expires_at,
+                    settings.ws_auth_recheck_interval,
+                    container.clock().now,
+                )
+                renew = partial(seats.renew, actor.id, seat, LEASE)
+                return await serve(
+                    websocket,
+                    subscription,
+                    guard,
+                    connection,
+                    settings.ws_ping_interval,
+                    container.clock().now,
+                    keep_seat(renew, LEASE / 3),
+                )
+            finally:
+                with suppress(Exception):
+                    await seats.give_back(actor.id, seat)
     except ClientLeft:
         return None
     except HandshakeRefused as refusal:
         return Closing(POLICY_VIOLATION, str(refusal))
-    except TooManyConnections:
-        return Closing(POLICY_VIOLATION, "too many connections for this user")
     except ServiceUnavailable:
         return Closing(TRY_AGAIN_LATER, "service busy, try again later")
     except Exception:

@@ -64,16 +64,29 @@ async def serve(
     connection: Connection,
     ping_interval: float,
     now: Callable[[], datetime],
+    *also: Awaitable[Closing | None],
 ) -> Closing | None:
-    """Run the connection; the reason to close it, or None if the client went away."""
+    """Run the connection, and ``also`` beside it; the reason to close it, or None if the
+    client went away."""
     outcome: Closing | None = await first_of(
         _push(websocket, subscription, ping_interval, now),
         _listen(websocket),
         guard.watch(),
         _fell_behind(subscription),
         stopped(connection),
+        *also,
     )
     return outcome
+
+
+async def keep_seat(renew: Callable[[], Awaitable[None]], every: float) -> None:
+    """Renew the connection's seat every ``every`` seconds for as long as it runs."""
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await renew()
+        except Exception:
+            logger.exception("could not renew a WebSocket's seat; will try again")
 
 
 async def _push(

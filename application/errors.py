@@ -38,6 +38,11 @@ class InvalidToken(AuthenticationFailed):
         super().__init__(reason)
 
 
+class InvalidUnsubscribeLink(ApplicationError):
+    def __init__(self) -> None:
+        super().__init__("this unsubscribe link is not valid")
+
+
 class ServiceUnavailable(ApplicationError):
     """A backing service is out of reach or out of capacity for now; retrying may succeed."""
 

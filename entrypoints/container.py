@@ -9,6 +9,7 @@ from adapters.events import LoggingEventPublisher
 from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
 from adapters.outbox.relay import OutboxRelay, relay_name
+from adapters.outbox.wakeup import RelayWakeup
 from adapters.redis.client import create_redis
 from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.cursors import HmacCursorCodec
@@ -18,6 +19,10 @@ from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system import RandomIdGenerator, SystemClock
 from application.auth.authenticate import Authenticate
 from application.auth.log_in import LogIn
+from application.notifications.list_notifications import ListNotifications
+from application.notifications.mark_notifications_read import MarkNotificationsRead
+from application.notifications.queue_email import QueueEmail
+from application.notifications.unsubscribe import Unsubscribe
 from application.outbox.deliver_events import DeliverEvents
 from application.posts.create_post import CreatePost
 from application.posts.delete_post import DeletePost
@@ -86,13 +91,9 @@ class Container(containers.DeclarativeContainer):
     redis = providers.Singleton(create_redis, settings.provided.redis_url)
     live = providers.Container(LiveContainer, settings=settings, redis=redis)
 
-    notifications = providers.Container(
-        Notifications, settings=settings, memory_store=memory_store, engine=engine
-    )
     # Logs committed events and wakes this process's outbox relay; delivery is the relay's.
-    publisher = providers.Singleton(
-        LoggingEventPublisher, on_publish=notifications.wakeup.provided.notify
-    )
+    relay_wakeup = providers.Singleton(RelayWakeup)
+    publisher = providers.Singleton(LoggingEventPublisher, on_publish=relay_wakeup.provided.notify)
 
     unit_of_work = providers.Selector(
         settings.provided.storage,
@@ -100,6 +101,14 @@ class Container(containers.DeclarativeContainer):
         sql=providers.Factory(
             SqlAlchemyUnitOfWork, session_factory=session_factory, publisher=publisher
         ),
+    )
+    notifications = providers.Container(
+        Notifications,
+        settings=settings,
+        memory_store=memory_store,
+        engine=engine,
+        unit_of_work=unit_of_work.provider,
+        wakeup=relay_wakeup,
     )
 
     register_user = providers.Factory(
@@ -125,9 +134,25 @@ class Container(containers.DeclarativeContainer):
     )
     delete_post = providers.Factory(DeletePost, uow=unit_of_work, clock=clock)
 
+    list_notifications = providers.Factory(ListNotifications, uow=unit_of_work)
+    mark_notifications_read = providers.Factory(
+        MarkNotificationsRead, uow=unit_of_work, clock=clock
+    )
+    queue_email = providers.Factory(QueueEmail, uow=unit_of_work, clock=clock, ids=ids)
+    unsubscribe = providers.Factory(
+        Unsubscribe, uow=unit_of_work, links=notifications.unsubscribe_links, clock=clock
+    )
+
     # Every handler of committed events (application/ports/event_handlers.py); the relay
     # delivers each outbox entry to those whose handles() is true.
-    event_handlers = providers.List(live.push)
+    event_handlers = providers.List(
+        live.push,
+        notifications.welcome_note,
+        notifications.post_deleted_note,
+        notifications.welcome_email,
+        notifications.notification_email,
+        notifications.queued_email,
+    )
     outbox_relay = providers.Singleton(
         OutboxRelay,
         deliver=providers.Singleton(

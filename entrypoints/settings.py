@@ -79,6 +79,20 @@ class Settings(BaseSettings):
     outbox_backoff_seconds: float = Field(default=1.0, gt=0, le=3600)
     outbox_backoff_max_seconds: float = Field(default=600.0, gt=0, le=7 * 24 * 3600)
     outbox_lease_seconds: float = Field(default=60.0, ge=1, le=3600)
+    site_name: str = Field(default="Folio", min_length=1, max_length=100)
+    base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
+        description="the public address of the API, for links in e-mails",
+    )
+    email_backend: Literal["console", "memory", "smtp"] = "console"
+    email_from: str = Field(default="Folio <folio@localhost>", pattern=r"^[^\r\n]+$")
+    smtp_host: str = "localhost"
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_timeout: float = Field(default=10.0, gt=0, le=300)
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)
     ] = "INFO"

@@ -7,7 +7,8 @@ from datetime import datetime
 from uuid import UUID
 
 from application.ports.outbox import OutboxEntry
-from domain.ids import PostId, UserId
+from domain.ids import NotificationId, PostId, UserId
+from domain.notifications.notification import Notification
 from domain.posts.post import Post
 from domain.social.comment import Comment
 from domain.social.favorite import Favorite
@@ -25,6 +26,7 @@ class MemoryStore:
     follows: dict[UUID, Follow] = field(default_factory=dict)
     favorites: dict[UUID, Favorite] = field(default_factory=dict)
     comments: dict[UUID, Comment] = field(default_factory=dict)
+    notifications: dict[NotificationId, Notification] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The outbox: entries by event id (in commit order), their leases, processed records.
     outbox: dict[UUID, OutboxEntry] = field(default_factory=dict)

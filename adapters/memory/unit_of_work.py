@@ -4,6 +4,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from adapters.memory.read_model import MemoryReadModel
+from adapters.memory.notifications import MemoryNotificationRepository
 from adapters.memory.repositories import MemoryPostRepository, MemoryUserRepository
 from adapters.memory.social import (
     MemoryCommentRepository,
@@ -45,6 +46,7 @@ class MemoryUnitOfWork(UnitOfWork):
     favorites: MemoryFavoriteRepository
     comments: MemoryCommentRepository
     read: MemoryReadModel
+    notifications: MemoryNotificationRepository
 
     def __init__(self, store: MemoryStore, publisher: EventPublisher) -> None:
         super().__init__(publisher)
@@ -57,6 +59,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.favorites = MemoryFavoriteRepository(self._store)
         self.comments = MemoryCommentRepository(self._store)
         self.read = MemoryReadModel(self._store)
+        self.notifications = MemoryNotificationRepository(self._store)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         async with self._store.lock:
@@ -79,6 +82,7 @@ class MemoryUnitOfWork(UnitOfWork):
                 self._store.remove_post(post.id)
             for post in changed_posts:
                 self._store.posts[post.id] = _next_version(post, self._store.posts.get(post.id))
+            self.notifications.write_to(self._store)
             for new in events:
                 self._store.outbox[new.event_id] = _entry(self._store, new)
             _apply(self.follows.staged.added, self.follows.staged.removed, self._store.follows)
@@ -108,6 +112,7 @@ class MemoryUnitOfWork(UnitOfWork):
     async def _rollback(self) -> None:
         for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
             repository.seen.clear()
+        self.notifications.seen.clear()
 
     async def _close(self) -> None:
         return None

@@ -18,9 +18,11 @@ from sqlalchemy import (
     Text,
     Uuid,
     text,
+    true,
 )
 
 from adapters.sqlalchemy.column_types import UTCDateTime
+from domain.notifications.notification import Notification
 from domain.posts.values import Description, Slug, Tag, Title
 from domain.roles import Role
 from domain.users.values import Bio, DisplayName, Email, ImageUrl, Username
@@ -49,6 +51,7 @@ users = Table(
     Column("age", Integer, nullable=True),
     Column("role", String(ROLE_MAX_LEN), nullable=False),
     Column("is_active", Boolean, nullable=False),
+    Column("email_notifications", Boolean, nullable=False, server_default=true()),
     Column("password_hash", String(255), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
@@ -177,4 +180,22 @@ comments = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Index(None, "post_id", "created_at", "id"),
     Index(None, "author_id"),
+)
+
+# The inbox: newest first per recipient.
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column(
+        "recipient_id",
+        Uuid,
+        ForeignKey("users.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("kind", String(Notification.KIND_MAX_LEN), nullable=False),
+    Column("message", String(Notification.MESSAGE_MAX_LEN), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("read_at", UTCDateTime, nullable=True),
+    Index(None, "recipient_id", "created_at", "id"),
 )

@@ -16,6 +16,7 @@ from adapters.sqlalchemy.repositories import (
     SqlAlchemyPostRepository,
     SqlAlchemyUserRepository,
 )
+from adapters.sqlalchemy.repositories.notifications import SqlAlchemyNotificationRepository
 from application.ports.events import EventPublisher
 from application.ports.outbox import NewEvent
 from application.ports.unit_of_work import UnitOfWork
@@ -40,6 +41,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     favorites: SqlAlchemyFavoriteRepository
     comments: SqlAlchemyCommentRepository
     read: SqlAlchemyReadModel
+    notifications: SqlAlchemyNotificationRepository
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], publisher: EventPublisher
@@ -62,6 +64,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.favorites = SqlAlchemyFavoriteRepository(self._session)
         self.comments = SqlAlchemyCommentRepository(self._session)
         self.read = SqlAlchemyReadModel(self._session)
+        self.notifications = SqlAlchemyNotificationRepository(self._session)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         try:
@@ -71,6 +74,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 await self.follows.save_changes()
                 await self.favorites.save_changes()
                 await self.comments.save_changes()
+                await self.notifications.save_changes()
                 # After the changes: their row locks order the events of one aggregate by commit.
                 await write_outbox(self._active_session, events)
                 await self._active_session.commit()
@@ -86,6 +90,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             raise
         for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
             repository.mark_saved()
+        self.notifications.mark_saved()
 
     async def _rollback(self) -> None:
         # A rollback that fails (the connection is gone) must not hide the error being handled;

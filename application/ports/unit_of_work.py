@@ -7,6 +7,7 @@ from typing import Self
 from uuid import UUID, uuid4
 
 from application.ports.events import EventPublisher
+from application.ports.notifications import NotificationRepository
 from application.ports.outbox import NewEvent
 from application.ports.read_model import ReadModel
 from application.ports.repositories import PostRepository, UserRepository
@@ -33,6 +34,7 @@ class UnitOfWork(ABC):
     favorites: FavoriteRepository
     comments: CommentRepository
     read: ReadModel
+    notifications: NotificationRepository
 
     def __init__(self, publisher: EventPublisher) -> None:
         self._publisher = publisher
@@ -76,6 +78,7 @@ class UnitOfWork(ABC):
             *self.follows.seen.values(),
             *self.favorites.seen.values(),
             *self.comments.seen.values(),
+            *self.notifications.seen.values(),
         ]
         recorded = [
             NewEvent(uuid4(), aggregate.id, event)

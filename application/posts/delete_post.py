@@ -23,6 +23,6 @@ class DeletePost:
                 raise PostNotFound()
             post.ensure_deletable_by(actor)
             post.expect_version(expected_versions)
-            post.delete(now=self._clock.now())
+            post.delete(now=self._clock.now(), by=actor.id)
             await uow.posts.remove(post)
             await uow.commit()

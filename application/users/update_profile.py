@@ -37,6 +37,7 @@ class UpdateProfileCommand:
     expected_versions: frozenset[int] | None = None  # If-Match: StaleVersion otherwise
     email: str | None = None
     new_password: str | None = None
+    email_notifications: bool | None = None
 
 
 class UpdateProfile:
@@ -79,6 +80,8 @@ class UpdateProfile:
                 user.change_email(email, now=now)
             if new_hash is not None:
                 user.change_password(new_hash, now=now)
+            if command.email_notifications is not None:
+                user.set_email_notifications(command.email_notifications, now=now)
             await uow.commit()
         return UserView.of(user, actor)
 

@@ -21,6 +21,7 @@ class UserView:
     version: int
     bio: str | None = None
     image: str | None = None
+    email_notifications: bool | None = None
 
     @classmethod
     def of(cls, user: User, viewer: Actor | None) -> "UserView":
@@ -37,6 +38,7 @@ class UserView:
             version=user.version,
             bio=None if user.bio is None else user.bio.value,
             image=None if user.image is None else user.image.value,
+            email_notifications=user.email_notifications if private else None,
         )
 
 

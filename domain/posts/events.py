@@ -19,3 +19,5 @@ class PostDeleted(DomainEvent):
     name: ClassVar[str] = "post_deleted"
     post_id: PostId
     author_id: UserId
+    title: str = ""
+    deleted_by: UserId | None = None

@@ -122,6 +122,15 @@ class Post(Aggregate):
         self.published_at = None
         self.updated_at = now
 
-    def delete(self, *, now: datetime) -> None:
-        """Mark the post as going away; the repository removes it, the event announces it."""
-        self.record(PostDeleted(occurred_at=now, post_id=self.id, author_id=self.author_id))
+    def delete(self, *, now: datetime, by: UserId | None = None) -> None:
+        """Mark the post as going away; the repository removes it, the event announces it
+        (and who deleted it, when known)."""
+        self.record(
+            PostDeleted(
+                occurred_at=now,
+                post_id=self.id,
+                author_id=self.author_id,
+                title=self.title.value,
+                deleted_by=by,
+            )
+        )

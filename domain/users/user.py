@@ -26,6 +26,7 @@ class User(Aggregate):
     is_active: bool = True
     bio: Bio | None = None
     image: ImageUrl | None = None
+    email_notifications: bool = True
 
     @classmethod
     def register(
@@ -88,6 +89,12 @@ class User(Aggregate):
         """Move the account to another address (the caller checked that no one else has it)."""
         self.email = email
         self.updated_at = now
+
+    def set_email_notifications(self, enabled: bool, *, now: datetime) -> None:
+        """Whether notification e-mails (not the inbox) reach this user."""
+        if self.email_notifications != enabled:
+            self.email_notifications = enabled
+            self.updated_at = now
 
     def change_password(self, new_hash: str, *, now: datetime) -> None:
         self.password_hash = new_hash

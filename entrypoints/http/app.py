@@ -18,6 +18,7 @@ from entrypoints.http.routers import (
     favorites,
     feed,
     me,
+    notifications,
     posts,
     profiles,
     users,
@@ -54,7 +55,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     install_cors(app, container.settings().cors_origins)
     install_error_handlers(app)
     install_openapi(app)
-    for module in (auth, users, me, posts, profiles, favorites, comments, feed):
+    for module in (auth, users, me, posts, profiles, favorites, comments, feed, notifications):
         app.include_router(module.router)
     app.include_router(websocket_route.router)
     app.mount(REALWORLD_PREFIX, create_realworld_app(container))

@@ -22,6 +22,7 @@ CONSTRAINTS = {
     "follows": {"pk_follows", "fk_follows_follower_id_users", "fk_follows_followee_id_users"},
     "favorites": {"pk_favorites", "fk_favorites_user_id_users", "fk_favorites_post_id_posts"},
     "comments": {"pk_comments", "fk_comments_post_id_posts", "fk_comments_author_id_users"},
+    "notifications": {"pk_notifications", "fk_notifications_recipient_id_users"},
 }
 
 

@@ -91,6 +91,9 @@ class UpdateProfileIn(BaseModel):
     bio: BioField | None = None
     image: ImageField | None = None
     username: UsernameField | None = None
+    email_notifications: bool | None = Field(
+        default=None, description="false stops notification e-mails (the inbox still fills)"
+    )
 
 
 class ChangePasswordIn(BaseModel):
@@ -139,6 +142,11 @@ class UserOut(BaseModel):
         default=None,
         exclude_if=lambda value: value is None,
         description="present only for the user themself and for admins",
+    )
+    email_notifications: bool | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="whether notification e-mails are sent; only for the user and admins",
     )
 
 

@@ -1,0 +1,1 @@
+"""Adapters of the EmailSender and EmailTemplates ports."""

@@ -1,0 +1,33 @@
+"""Compose an e-mail from a template and send it, with RFC 8058 one-click unsubscribe headers."""
+
+from application.ports.email import EmailMessage, EmailSender, EmailTemplates, UnsubscribeLinks
+
+ONE_CLICK = "List-Unsubscribe=One-Click"
+
+
+class Mailer:
+    """Every message it sends carries ``List-Unsubscribe`` (a signed link for the recipient)
+    and ``List-Unsubscribe-Post``, and the link in its footer."""
+
+    def __init__(
+        self, sender: EmailSender, templates: EmailTemplates, links: UnsubscribeLinks
+    ) -> None:
+        self._sender = sender
+        self._templates = templates
+        self._links = links
+
+    async def send(self, to: str, template: str, **context: object) -> None:
+        unsubscribe_url = self._links.link_for(to)
+        rendered = self._templates.render(template, unsubscribe_url=unsubscribe_url, **context)
+        await self._sender.send(
+            EmailMessage(
+                to=to,
+                subject=rendered.subject,
+                text=rendered.text,
+                html=rendered.html,
+                headers=(
+                    ("List-Unsubscribe", f"<{unsubscribe_url}>"),
+                    ("List-Unsubscribe-Post", ONE_CLICK),
+                ),
+            )
+        )

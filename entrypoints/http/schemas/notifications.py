@@ -1,0 +1,78 @@
+"""Inbox, queued e-mail and unsubscribe schemas."""
+
+from datetime import datetime
+from typing import Annotated, Self
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+
+from application.notifications.mark_notifications_read import MAX_IDS
+from application.notifications.views import Inbox
+from domain.notifications.values import MessageBody, Subject
+from domain.users.values import Email
+from entrypoints.http.schemas.common import Page
+
+NO_LINE_BREAKS = r"^[^\r\n]*$"
+
+
+class NotificationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID
+    kind: str = Field(examples=["welcome"], description="welcome, post_deleted...")
+    message: str
+    created_at: datetime
+    read: bool
+    read_at: datetime | None
+
+
+class NotificationPage(Page[NotificationOut]):
+    unread: int = Field(ge=0, description="unread notifications of the user, over all pages")
+
+    @classmethod
+    def of_inbox(cls, inbox: Inbox) -> Self:
+        found = inbox.page
+        fields = {"items": found.items, "total": found.total, "skip": found.skip}
+        values = {**fields, "limit": found.limit, "unread": inbox.unread}
+        return cls.model_validate(values, from_attributes=True)
+
+
+class MarkReadIn(BaseModel):
+    """Either ``ids`` (at most 100) or ``all: true``."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"ids": []}, {"all": True}]}
+    )
+
+    ids: list[UUID] | None = Field(default=None, min_length=1, max_length=MAX_IDS)
+    all: bool = False
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Self:
+        if (self.ids is None) == (not self.all):
+            raise ValueError("give either ids or all: true")
+        return self
+
+
+class UnreadOut(BaseModel):
+    unread: int = Field(ge=0)
+
+
+class SendNotificationIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"email": "ada@example.com", "subject": "Maintenance", "message": "Back at 6."}
+            ]
+        },
+    )
+
+    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN, pattern=NO_LINE_BREAKS)]
+    subject: str = Field(min_length=1, max_length=Subject.MAX_LEN, pattern=NO_LINE_BREAKS)
+    message: str = Field(min_length=1, max_length=MessageBody.MAX_LEN)
+
+
+class QueuedOut(BaseModel):
+    id: UUID = Field(description="the notification id")
+    status: str = "queued"

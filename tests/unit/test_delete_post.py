@@ -15,7 +15,7 @@ async def test_the_author_deletes_their_post_and_it_is_announced(folio: Folio):
 
     assert post.id not in folio.store.posts
     assert folio.publisher.recent[-1] == PostDeleted(
-        occurred_at=later, post_id=post.id, author_id=ada.id
+        occurred_at=later, post_id=post.id, author_id=ada.id, title=post.title, deleted_by=ada.id
     )
     with pytest.raises(PostNotFound):
         await folio.get_post(post.id, ada)

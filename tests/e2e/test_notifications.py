@@ -256,3 +256,10 @@ async def test_the_one_click_link_of_an_email_unsubscribes_its_recipient(
     assert_problem(await client.post(path, params={"token": forged}), 400)
     assert_problem(await client.post(path, params={"token": "junk"}), 400)
     assert_problem(await client.post(path), 422)
+
+
+async def test_the_inbox_pages_by_skip_only(client: AsyncClient, alice: Account) -> None:
+    response = await client.get("/me/notifications?cursor=abc", headers=alice.headers)
+    assert_problem(response, 422)
+    page = await inbox(client, alice, skip=1, limit=1)
+    assert (page["skip"], page["limit"], page["next_cursor"]) == (1, 1, None)

@@ -27,14 +27,14 @@ class NotificationOut(BaseModel):
 
 
 class NotificationPage(Page[NotificationOut]):
-    unread: int = Field(ge=0, description="unread notifications of the user, over all pages")
+    unread: int = Field(
+        default=0, ge=0, description="unread notifications of the user, over all pages"
+    )
 
     @classmethod
     def of_inbox(cls, inbox: Inbox) -> Self:
-        found = inbox.page
-        fields = {"items": found.items, "total": found.total, "skip": found.skip}
-        values = {**fields, "limit": found.limit, "unread": inbox.unread}
-        return cls.model_validate(values, from_attributes=True)
+        page = cls.of(inbox.page)
+        return page.model_copy(update={"unread": inbox.unread})
 
 
 class MarkReadIn(BaseModel):

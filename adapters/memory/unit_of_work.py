@@ -3,8 +3,8 @@ from collections.abc import Sequence
 from typing import TypeVar
 from uuid import UUID
 
-from adapters.memory.read_model import MemoryReadModel
 from adapters.memory.notifications import MemoryNotificationRepository
+from adapters.memory.read_model import MemoryReadModel
 from adapters.memory.repositories import MemoryPostRepository, MemoryUserRepository
 from adapters.memory.social import (
     MemoryCommentRepository,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from uuid import UUID
 
+from adapters.memory.search import rank
 from adapters.memory.store import MemoryStore
 from application.pagination import Page, PageRequest, keyset_page
 from application.ports.read_model import PostQuery, PostStatus, ReadModel
@@ -50,12 +51,16 @@ class MemoryReadModel(ReadModel):
     async def posts(
         self, where: PostQuery, page: PageRequest, viewer: UserId | None
     ) -> Page[PostView]:
-        return self._page(
-            [post for post in self._store.posts.values() if self._matches(post, where)],
-            page,
-            viewer,
-            by_publication=where.status == PostStatus.PUBLISHED,
-        )
+        chosen = [post for post in self._store.posts.values() if self._matches(post, where)]
+        if where.text is None:
+            return self._page(
+                chosen, page, viewer, by_publication=where.status == PostStatus.PUBLISHED
+            )
+        ranks = {post.id: rank(post, where.text) for post in chosen}
+        found = [post for post in chosen if ranks[post.id] is not None]
+        found.sort(key=lambda p: (ranks[p.id], p.published_at or p.created_at, p.id), reverse=True)
+        views = [self._post_view(p, viewer) for p in found[page.skip : page.skip + page.limit]]
+        return Page(views, len(found), page.skip, page.limit)
 
     async def feed(self, reader: UserId, page: PageRequest) -> Page[PostView]:
         followed = {f.followee_id for f in self._store.follows.values() if f.follower_id == reader}

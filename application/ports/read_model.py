@@ -11,6 +11,7 @@ from application.posts.views import PostView
 from application.social.views import CommentView
 from application.users.views import ProfileView
 from domain.ids import CommentId, PostId, UserId
+from domain.posts.search import SearchQuery
 
 
 class PostStatus(StrEnum):
@@ -27,7 +28,9 @@ class PostQuery:
 
     ``author`` and ``favorited_by`` are username keys (``Username.key``); a name no one holds
     matches nothing. ``status`` other than PUBLISHED is for an author's own list: use cases set
-    it only together with ``author_id`` equal to the caller.
+    it only together with ``author_id`` equal to the caller. ``text`` is a full-text search of
+    titles, tags, descriptions and contents: then the best matches come first (the title
+    weighing most, then tags, description, content), newest first among equals.
     """
 
     tag: str | None = None
@@ -35,6 +38,7 @@ class PostQuery:
     author: str | None = None
     favorited_by: str | None = None
     status: PostStatus = PostStatus.PUBLISHED
+    text: SearchQuery | None = None
 
 
 class ReadModel(ABC):

@@ -8,6 +8,7 @@ from application.ports.unit_of_work import UnitOfWork
 from application.posts.views import PostView
 from domain.errors import InvalidValue
 from domain.ids import UserId
+from domain.posts.search import SearchQuery
 from domain.posts.values import Tag
 from domain.roles import Actor
 from domain.users.values import Username
@@ -25,6 +26,7 @@ class PostListFilter:
     author_id: UserId | None = None
     author: str | None = None
     favorited_by: str | None = None
+    text: str | None = None
 
 
 class ListPosts:
@@ -45,7 +47,10 @@ class ListPosts:
             author_id=where.author_id,
             author=_key(where.author),
             favorited_by=_key(where.favorited_by),
+            text=None if where.text is None else SearchQuery(where.text),
         )
+        if query.text is not None and page.cursor is not None:
+            raise InvalidValue("cursor", "search results are paged by skip, not by cursor")
         filters = (query.tag, query.author_id, query.author, query.favorited_by)
         scope = ":".join(["posts", *(str(value or "") for value in filters)])
         page = resolve(self._cursors, scope, page)

@@ -80,4 +80,5 @@ async def open_backend(database: Database) -> AsyncIterator[UowFactory]:
 async def truncate_all(engine: AsyncEngine) -> None:
     names = ", ".join(table.name for table in metadata.sorted_tables)
     async with engine.begin() as connection:
-        await connection.execute(text(f"TRUNCATE {names}"))
+        # CASCADE: the search table (outside tables.py, see adapters/sqlalchemy/search) goes too.
+        await connection.execute(text(f"TRUNCATE {names} CASCADE"))

@@ -12,6 +12,7 @@ from application.pagination import Page, PageRequest
 from application.ports.read_model import PostQuery, PostStatus
 from application.ports.unit_of_work import UnitOfWork
 from domain.ids import PostId
+from domain.posts.search import SearchQuery
 from domain.users.user import User
 from tests.builders import NOW, make_comment, make_favorite, make_follow, make_post, make_user
 from tests.integration.backends import UowFactory
@@ -62,6 +63,7 @@ READERS = [
     pytest.param(
         posts_where(PostQuery(author_id=AUTHOR.id, status=PostStatus.ALL)), 3, id="own-posts"
     ),
+    pytest.param(posts_where(PostQuery(text=SearchQuery("hexagons"))), 3, id="search"),
     pytest.param(lambda uow, page, viewer: uow.read.feed(viewer.id, page), 3, id="feed"),
     pytest.param(
         lambda uow, page, viewer: uow.read.comments(COMMENTED, page, viewer.id), 2, id="comments"

@@ -17,6 +17,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from adapters.sqlalchemy.column_types import UTCDateTime
 from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.search import is_search_table
 from adapters.sqlalchemy.tables import metadata
 
 DEFAULT_URL = "sqlite+aiosqlite:///./folio.db"
@@ -45,6 +46,7 @@ def run_on(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         render_item=render_item,
+        include_name=_not_search,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -68,6 +70,11 @@ def render_item(kind: str, item: Any, _context: AutogenContext) -> str | Literal
     if kind == "type" and isinstance(item, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False
+
+
+def _not_search(name: str | None, kind: str, _parents: Any) -> bool:
+    """Autogenerate leaves the search tables alone: each database has its own (migration 0006)."""
+    return not (kind in ("table", "index") and is_search_table(name))
 
 
 def _sqlite_foreign_keys_off(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.read_model.people import PeopleViews
 from adapters.sqlalchemy.read_model.posts import PostViews, conditions_of, followed_by
+from adapters.sqlalchemy.search import search_for
 from adapters.sqlalchemy.tables import posts
 from application.pagination import Page, PageRequest
 from application.ports.read_model import PostQuery, PostStatus, ReadModel
@@ -18,6 +19,7 @@ class SqlAlchemyReadModel(ReadModel):
     def __init__(self, session: AsyncSession) -> None:
         self._posts = PostViews(session)
         self._people = PeopleViews(session)
+        self._search = search_for(session)
 
     async def profile(self, username_key: str, viewer: UserId | None) -> ProfileView | None:
         return await self._people.profile(username_key, viewer)
@@ -32,8 +34,9 @@ class SqlAlchemyReadModel(ReadModel):
         self, where: PostQuery, page: PageRequest, viewer: UserId | None
     ) -> Page[PostView]:
         by_publication = where.status == PostStatus.PUBLISHED
+        hits = None if where.text is None else self._search.hits(where.text)
         return await self._posts.page(
-            conditions_of(where), page, viewer, by_publication=by_publication
+            conditions_of(where), page, viewer, by_publication=by_publication, hits=hits
         )
 
     async def feed(self, reader: UserId, page: PageRequest) -> Page[PostView]:

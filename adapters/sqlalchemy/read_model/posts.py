@@ -4,7 +4,7 @@ its authors, favourites and follows, the page's tags); one post is two."""
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, Subquery, exists, func, select, tuple_
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -77,21 +77,31 @@ class PostViews:
         viewer: UserId | None,
         *,
         by_publication: bool = True,
+        hits: Subquery | None = None,
     ) -> Page[PostView]:
         """A page of the posts ``conditions`` select, newest first; a keyset page when
-        ``page.after`` is given, and always the position where the next page starts."""
+        ``page.after`` is given. With search ``hits``: only those, the best ranked first, by
+        skip only (no next position)."""
         order = posts.c.published_at if by_publication else posts.c.created_at
-        query = _views(viewer).where(*conditions).order_by(order.desc(), posts.c.id.desc())
-        if page.after is not None:
+        source, query = _AUTHORS, _views(viewer)
+        ranking: list[ColumnElement[Any]] = []
+        if hits is not None:
+            source = source.join(hits, hits.c.post_id == posts.c.id)
+            query = query.join(hits, hits.c.post_id == posts.c.id)
+            ranking = [hits.c.rank.desc()]
+        elif page.after is not None:
             query = query.where(tuple_(order, posts.c.id) < (page.after.key, page.after.id))
+        query = query.where(*conditions).order_by(*ranking, order.desc(), posts.c.id.desc())
         with translated_errors():
             total = await self._session.scalar(
-                select(func.count()).select_from(_AUTHORS).where(*conditions)
+                select(func.count()).select_from(source).where(*conditions)
             )
             result = await self._session.execute(query.offset(page.skip).limit(page.limit + 1))
             rows = result.mappings().all()
             tags = await self._tags_of([row["id"] for row in rows]) if rows else {}
         views = [post_view_from_row(row, tags.get(row["id"], [])) for row in rows]
+        if hits is not None:
+            return Page(views[: page.limit], total or 0, page.skip, page.limit)
         return keyset_page(views, total or 0, page, position_by(by_publication))
 
     async def _tags_of(self, post_ids: Sequence[PostId]) -> dict[PostId, list[str]]:

@@ -14,6 +14,7 @@ from adapters.sqlalchemy.mappers import (
     post_row,
     tag_rows,
 )
+from adapters.sqlalchemy.search import search_for
 from adapters.sqlalchemy.tables import post_tags, posts
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import PostFilter, PostRepository
@@ -21,6 +22,8 @@ from domain.errors import StaleVersion
 from domain.ids import PostId
 from domain.posts.post import Post
 from domain.posts.values import Slug
+
+SEARCHED_COLUMNS = frozenset({"title", "description", "content"})
 
 
 class SqlAlchemyPostRepository(PostRepository):
@@ -80,11 +83,13 @@ class SqlAlchemyPostRepository(PostRepository):
 
     async def save_changes(self) -> None:
         """Insert added posts, update changed ones (replacing their tags if those changed), and
-        delete removed ones (their tags go by ON DELETE CASCADE)."""
+        delete removed ones (their tags and search entry go with them); the search index gets
+        every post whose searchable text is new or changed."""
         new = [post for post_id, post in self._added.items() if post_id not in self._removed]
         if new:
             await self._session.execute(insert(posts), [post_row(post) for post in new])
             await self._insert_tags([row for post in new for row in tag_rows(post)])
+        reindex = [*new]
         for post_id, (before, before_tags) in self._loaded.items():
             post = self.seen.get(post_id)
             if post is None or post_id in self._removed:
@@ -96,6 +101,9 @@ class SqlAlchemyPostRepository(PostRepository):
             if retagged:
                 await self._session.execute(delete(post_tags).where(post_tags.c.post_id == post_id))
                 await self._insert_tags(tag_rows(post))
+            if retagged or changes.keys() & SEARCHED_COLUMNS:
+                reindex.append(post)
+        await search_for(self._session).index(reindex)
         gone = self._removed - self._added.keys()
         guarded = {p for p in gone if self.seen[p].guarded_version is not None}
         for post_id in guarded:

@@ -11,6 +11,7 @@ from application.posts.list_posts import ListPosts, PostListFilter
 from application.posts.refs import BySlug
 from application.posts.update_post import UpdatePost, UpdatePostCommand
 from domain.ids import PostId, UserId
+from domain.posts.search import SearchQuery
 from domain.posts.values import Tag
 from domain.users.values import Username
 from entrypoints.container import Container
@@ -63,6 +64,14 @@ async def list_posts(
     favorited_by: Annotated[
         UsernameQuery, Query(description="only posts this username favourited")
     ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=SearchQuery.MAX_LEN,
+            description='full-text search: words, "a phrase", -excluded; best matches first',
+        ),
+    ] = None,
 ) -> Response:
     """Published posts, newest first. Every filter given applies; a token, if given, must be
     valid and fills ``favorited`` and ``author.following`` for the caller (so only anonymous
@@ -72,6 +81,7 @@ async def list_posts(
         author_id=None if author_id is None else UserId(author_id),
         author=author,
         favorited_by=favorited_by,
+        text=q,
     )
     found = await list_page(where, page, viewer)
     return represent(request, PostPage.of(found), public=viewer is None)

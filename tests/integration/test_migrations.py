@@ -29,7 +29,7 @@ CONSTRAINTS = {
 
 def schema_differences(connection: Connection) -> list[object]:
     """Differences with tables.py, leaving out the search tables: their types exist on one
-    database only, so migration 0006 makes them per dialect (adapters/sqlalchemy/search)."""
+    database only, so migration 0007 makes them per dialect (adapters/sqlalchemy/search)."""
     context = MigrationContext.configure(connection, opts={"include_name": not_search})
     return list(compare_metadata(context, metadata))
 

@@ -73,7 +73,7 @@ def render_item(kind: str, item: Any, _context: AutogenContext) -> str | Literal
 
 
 def _not_search(name: str | None, kind: str, _parents: Any) -> bool:
-    """Autogenerate leaves the search tables alone: each database has its own (migration 0006)."""
+    """Autogenerate leaves the search tables alone: each database has its own (migration 0007)."""
     return not (kind in ("table", "index") and is_search_table(name))
 
 

@@ -50,3 +50,23 @@ class ServiceUnavailable(ApplicationError):
         self, reason: str = "the service is busy or unreachable; try again shortly"
     ) -> None:
         super().__init__(reason)
+
+
+class InvalidRefreshToken(AuthenticationFailed):
+    def __init__(self) -> None:
+        super().__init__("invalid or expired refresh token")
+
+
+class SessionNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("session not found")
+
+
+class InvalidOneTimeCode(AuthenticationFailed):
+    def __init__(self) -> None:
+        super().__init__("wrong, expired or already used one-time code")
+
+
+class TwoFactorNotEnrolled(ApplicationError):
+    def __init__(self) -> None:
+        super().__init__("no two-factor enrolment in this state; enrol first at POST /me/totp")

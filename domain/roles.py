@@ -1,9 +1,9 @@
 """Roles and the actor: who is asking, as far as the domain's policies care."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
-from domain.ids import UserId
+from domain.ids import SessionId, UserId
 
 
 class Role(StrEnum):
@@ -13,10 +13,13 @@ class Role(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """The authenticated caller of a use case."""
+    """The authenticated caller of a use case. ``session_id`` names the session the caller
+    authenticated through (None for callers outside any session, e.g. the CLI); it does not
+    take part in equality, which is about who, not through what."""
 
     id: UserId
     role: Role
+    session_id: SessionId | None = field(default=None, compare=False)
 
     @property
     def is_admin(self) -> bool:

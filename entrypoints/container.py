@@ -38,6 +38,7 @@ from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
 from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
+from entrypoints.sessions_container import SessionsContainer
 from entrypoints.settings import Settings
 from entrypoints.social_container import SocialContainer
 
@@ -68,8 +69,7 @@ class Container(containers.DeclarativeContainer):
         JwtTokenService,
         providers.Singleton(
             JwtParameters,
-            secret=settings.provided.signing_secret,
-            algorithm=settings.provided.jwt_algorithm,
+            keys=settings.provided.key_ring,
             issuer=settings.provided.jwt_issuer,
             audience=settings.provided.jwt_audience,
             lifetime=providers.Callable(_minutes, settings.provided.access_token_minutes),
@@ -111,11 +111,26 @@ class Container(containers.DeclarativeContainer):
         wakeup=relay_wakeup,
     )
 
+    sessions = providers.Container(
+        SessionsContainer,
+        settings=settings,
+        unit_of_work=unit_of_work,
+        clock=clock,
+        ids=ids,
+        tokens=tokens,
+    )
+
     register_user = providers.Factory(
         RegisterUser, uow=unit_of_work, hasher=hasher, clock=clock, ids=ids
     )
-    log_in = providers.Factory(LogIn, uow=unit_of_work, hasher=hasher, tokens=tokens, clock=clock)
-    authenticate = providers.Factory(Authenticate, uow=unit_of_work, tokens=tokens)
+    log_in = providers.Factory(
+        LogIn,
+        uow=unit_of_work,
+        hasher=hasher,
+        sessions=sessions.issuer,
+        attempts=sessions.login_attempts,
+    )
+    authenticate = providers.Factory(Authenticate, uow=unit_of_work, tokens=tokens, clock=clock)
     get_user = providers.Factory(GetUser, uow=unit_of_work)
     list_users = providers.Factory(ListUsers, uow=unit_of_work, cursors=cursors)
     update_profile = providers.Factory(UpdateProfile, uow=unit_of_work, clock=clock, hasher=hasher)

@@ -7,9 +7,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, SecretStr, field_validator
+from pydantic import BaseModel, BeforeValidator, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from adapters.security.key_strength import STRONG_BITS, estimated_bits
+from adapters.security.keys import HMAC_ALGORITHMS, InvalidKey, KeyRing, key_from
+from adapters.security.keys import generate as generate_key
 from domain.posts.policy import DEFAULT_BANNED_WORDS
 
 MIN_SECRET_LEN = 32
@@ -21,8 +24,20 @@ WELL_KNOWN_SECRETS = frozenset(
 _ORIGIN = re.compile(r"^https?://[^/\s?#]+$")
 
 
+GENERATE_HINT = "generate one with `folio keys generate`"
+JwtAlgorithm = Literal["HS256", "HS384", "HS512", "EdDSA", "ES256"]
+
+
 class InsecureSettings(RuntimeError):
     """Production settings that must not be served with."""
+
+
+class VerificationKey(BaseModel):
+    """An older key whose tokens are still accepted: an HMAC secret, or a PEM key (public or
+    private) for EdDSA and ES256."""
+
+    alg: JwtAlgorithm
+    key: SecretStr
 
 
 class Settings(BaseSettings):
@@ -37,10 +52,27 @@ class Settings(BaseSettings):
     )
     jwt_secret: SecretStr | None = None
     jwt_secret_file: Path = Path(".folio-secret")
-    jwt_algorithm: Literal["HS256", "HS384", "HS512"] = "HS256"
+    jwt_algorithm: JwtAlgorithm = "HS256"
+    jwt_private_key: SecretStr | None = Field(
+        default=None, description="PEM private key signing tokens with EdDSA or ES256"
+    )
+    jwt_private_key_file: Path = Path(".folio-jwt-key.pem")
+    jwt_verification_keys: list[VerificationKey] = Field(
+        default_factory=list, description="older keys still accepted, for rotation"
+    )
     jwt_issuer: str = "folio"
     jwt_audience: str = "folio-api"
-    access_token_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    cookie_secure: bool = Field(
+        default=True,
+        description="false only for plain-HTTP development: session cookies without Secure",
+    )
+    refresh_token_days: int = Field(
+        default=14, ge=1, le=365, description="a session ends after this long unused (sliding)"
+    )
+    session_max_days: int = Field(
+        default=30, ge=1, le=3650, description="a session ends this long after login, whatever"
+    )
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_cost: int = Field(default=65536, ge=8, description="KiB")
     argon2_parallelism: int = Field(default=4, ge=1)
@@ -116,17 +148,55 @@ class Settings(BaseSettings):
             return _checked_production_secret(given, self.jwt_algorithm)
         return given or _local_development_secret(self.jwt_secret_file)
 
+    @cached_property
+    def key_ring(self) -> KeyRing:
+        """The key that signs access tokens (its ``kid`` in every token) and the older keys
+        still accepted. Production refuses a weak current or older HMAC key."""
+        try:
+            current = key_from(self._current_key_material(), self.jwt_algorithm)
+            older = [key_from(k.key.get_secret_value(), k.alg) for k in self.jwt_verification_keys]
+        except InvalidKey as error:
+            raise InsecureSettings(f"JWT keys: {error}") from error
+        if self.env == "production":
+            for key in self.jwt_verification_keys:
+                if key.alg in HMAC_ALGORITHMS:
+                    _checked_production_secret(key.key.get_secret_value(), key.alg, "an older key")
+        return KeyRing(current, tuple(k for k in older if k.kid != current.kid))
 
-def _checked_production_secret(secret: str | None, algorithm: str) -> str:
+    def _current_key_material(self) -> str:
+        if self.jwt_algorithm in HMAC_ALGORITHMS:
+            return self.signing_secret
+        if self.jwt_private_key is not None:
+            return self.jwt_private_key.get_secret_value()
+        path = self.jwt_private_key_file
+        if path.exists():
+            return path.read_text()
+        if self.env == "production":
+            raise InsecureSettings(
+                f"{self.jwt_algorithm} needs FOLIO_JWT_PRIVATE_KEY or FOLIO_JWT_PRIVATE_KEY_FILE; "
+                f"generate one with `folio keys generate --algorithm {self.jwt_algorithm}`"
+            )
+        return _write_owner_only(path, generate_key(self.jwt_algorithm))
+
+
+def _checked_production_secret(
+    secret: str | None, algorithm: str, what: str = "FOLIO_JWT_SECRET"
+) -> str:
     if not secret:
-        raise InsecureSettings("FOLIO_JWT_SECRET must be set in production")
-    min_len = MIN_SECRET_LEN_BY_ALGORITHM[algorithm]
+        raise InsecureSettings(f"FOLIO_JWT_SECRET must be set in production; {GENERATE_HINT}")
+    min_len = MIN_SECRET_LEN_BY_ALGORITHM.get(algorithm, MIN_SECRET_LEN)
     if len(secret) < min_len:
         raise InsecureSettings(
-            f"FOLIO_JWT_SECRET must be at least {min_len} characters for {algorithm}"
+            f"{what} must be at least {min_len} characters for {algorithm}; {GENERATE_HINT}"
         )
     if secret.lower() in WELL_KNOWN_SECRETS or len(set(secret)) < 8:
-        raise InsecureSettings("FOLIO_JWT_SECRET is a well-known or trivial value")
+        raise InsecureSettings(f"{what} is a well-known or trivial value; {GENERATE_HINT}")
+    bits = estimated_bits(secret)
+    if bits < STRONG_BITS:
+        raise InsecureSettings(
+            f"{what} is guessable (about {bits:.0f} bits of entropy, {STRONG_BITS} needed: "
+            f"words and patterns are cheap to guess offline from any token); {GENERATE_HINT}"
+        )
     return secret
 
 
@@ -136,8 +206,11 @@ def _local_development_secret(path: Path) -> str:
     kept = path.read_text().strip() if path.exists() else ""
     if kept:
         return kept
-    secret = secrets.token_urlsafe(64)
+    return _write_owner_only(path, secrets.token_urlsafe(64)).strip()
+
+
+def _write_owner_only(path: Path, content: str) -> str:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as file:
-        file.write(secret + "\n")
-    return secret
+        file.write(content.rstrip("\n") + "\n")
+    return content

@@ -8,10 +8,11 @@ from application.ports.repositories import PostFilter, PostRepository, UserRepos
 from domain.ids import PostId, UserId
 from domain.posts.post import Post
 from domain.posts.values import Slug
+from domain.sessions.session import Session
 from domain.users.user import User
 from domain.users.values import Email, Username
 
-T = TypeVar("T", User, Post)
+T = TypeVar("T", User, Post, Session)
 
 
 def _private_copy(entity: T | None) -> T | None:
@@ -22,7 +23,7 @@ def _private_copy(entity: T | None) -> T | None:
 _NOT_STATE = frozenset({"events", "version", "guarded_version"})  # the store counts versions
 
 
-def _state(entity: User | Post) -> dict[str, object]:
+def _state(entity: User | Post | Session) -> dict[str, object]:
     """What an aggregate holds, events aside. Its values are immutable, so a shallow copy
     taken when it is read tells at commit whether the transaction changed it."""
     return {key: value for key, value in vars(entity).items() if key not in _NOT_STATE}
@@ -40,7 +41,7 @@ class _ChangeTracker:
             self._as_read.setdefault(entity.id, _state(entity))
         return entity
 
-    def changed(self, entity: User | Post) -> bool:
+    def changed(self, entity: User | Post | Session) -> bool:
         return self._as_read.get(entity.id) != _state(entity)
 
 

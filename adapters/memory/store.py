@@ -7,9 +7,11 @@ from datetime import datetime
 from uuid import UUID
 
 from application.ports.outbox import OutboxEntry
-from domain.ids import NotificationId, PostId, UserId
+from domain.ids import NotificationId, PostId, SessionId, UserId
 from domain.notifications.notification import Notification
 from domain.posts.post import Post
+from domain.sessions.session import Session
+from domain.sessions.two_factor import TwoFactor
 from domain.social.comment import Comment
 from domain.social.favorite import Favorite
 from domain.social.follow import Follow
@@ -27,6 +29,9 @@ class MemoryStore:
     favorites: dict[UUID, Favorite] = field(default_factory=dict)
     comments: dict[UUID, Comment] = field(default_factory=dict)
     notifications: dict[NotificationId, Notification] = field(default_factory=dict)
+    sessions: dict[SessionId, Session] = field(default_factory=dict)
+    retired_refresh_hashes: dict[str, SessionId] = field(default_factory=dict)
+    two_factor: dict[UserId, TwoFactor] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The outbox: entries by event id (in commit order), their leases, processed records.
     outbox: dict[UUID, OutboxEntry] = field(default_factory=dict)

@@ -6,12 +6,14 @@ from uuid import UUID
 from adapters.memory.notifications import MemoryNotificationRepository
 from adapters.memory.read_model import MemoryReadModel
 from adapters.memory.repositories import MemoryPostRepository, MemoryUserRepository
+from adapters.memory.sessions import MemorySessionRepository
 from adapters.memory.social import (
     MemoryCommentRepository,
     MemoryFavoriteRepository,
     MemoryFollowRepository,
 )
 from adapters.memory.store import MemoryStore
+from adapters.memory.two_factor import MemoryTwoFactorRepository
 from application.ports.events import EventPublisher
 from application.ports.outbox import EntryState, NewEvent, OutboxEntry
 from application.ports.unit_of_work import UnitOfWork
@@ -25,6 +27,8 @@ from domain.errors import (
 )
 from domain.events import Aggregate
 from domain.posts.post import Post
+from domain.sessions.errors import RefreshTokenReused
+from domain.sessions.two_factor import TwoFactorChanged
 from domain.social.comment import Comment
 from domain.social.favorite import Favorite
 from domain.social.follow import Follow
@@ -47,6 +51,8 @@ class MemoryUnitOfWork(UnitOfWork):
     comments: MemoryCommentRepository
     read: MemoryReadModel
     notifications: MemoryNotificationRepository
+    sessions: MemorySessionRepository
+    two_factor: MemoryTwoFactorRepository
 
     def __init__(self, store: MemoryStore, publisher: EventPublisher) -> None:
         super().__init__(publisher)
@@ -60,6 +66,8 @@ class MemoryUnitOfWork(UnitOfWork):
         self.comments = MemoryCommentRepository(self._store)
         self.read = MemoryReadModel(self._store)
         self.notifications = MemoryNotificationRepository(self._store)
+        self.sessions = MemorySessionRepository(self._store)
+        self.two_factor = MemoryTwoFactorRepository(self._store)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         async with self._store.lock:
@@ -90,6 +98,24 @@ class MemoryUnitOfWork(UnitOfWork):
                 self.favorites.staged.added, self.favorites.staged.removed, self._store.favorites
             )
             _apply(self.comments.staged.added, self.comments.staged.removed, self._store.comments)
+            self._write_sessions()
+            self._write_two_factor()
+
+    def _write_sessions(self) -> None:
+        self._store.retired_refresh_hashes.update(self.sessions.retired)
+        for session in self.sessions.seen.values():
+            if self.sessions.tracker.changed(session):
+                self._store.sessions[session.id] = copy.deepcopy(session)
+
+    def _write_two_factor(self) -> None:
+        repository = self.two_factor
+        for user_id in repository.removed:
+            self._store.two_factor.pop(user_id, None)
+        for record in repository.seen.values():
+            if record.id not in repository.removed:
+                read = repository.versions_read.get(record.id)
+                if read is None or record.version != read:
+                    self._store.two_factor[record.id] = copy.deepcopy(record)
 
     def _check_unique_rules(self) -> None:
         emails = {u.email: u.id for u in self._store.users.values()}
@@ -109,10 +135,21 @@ class MemoryUnitOfWork(UnitOfWork):
         if self.favorites.staged.added.keys() & self._store.favorites.keys():
             raise AlreadyFavorited()
 
+        if any(h in self._store.retired_refresh_hashes for h in self.sessions.retired):
+            raise RefreshTokenReused()  # another transaction rotated the same token first
+        for user_id, read in self.two_factor.versions_read.items():
+            record, stored = self.two_factor.seen.get(user_id), self._store.two_factor.get(user_id)
+            changed = record is not None and record.version != read
+            if changed and (stored is None or stored.version != read):
+                raise TwoFactorChanged()
+
     async def _rollback(self) -> None:
         for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
             repository.seen.clear()
         self.notifications.seen.clear()
+        self.sessions.seen.clear()
+        self.two_factor.seen.clear()
+        self.two_factor.removed.clear()
 
     async def _close(self) -> None:
         return None

@@ -20,6 +20,7 @@ from domain.errors import (
     SlugAlreadyTaken,
     UsernameAlreadyTaken,
 )
+from domain.sessions.errors import RefreshTokenReused
 
 
 class StorageError(Exception):
@@ -33,6 +34,8 @@ _UNIQUE_RULES: tuple[tuple[str, str, type[Conflict]], ...] = (
     ("uq_posts_slug", "posts.slug", SlugAlreadyTaken),
     ("pk_follows", "follows.follower_id", AlreadyFollowing),
     ("pk_favorites", "favorites.user_id", AlreadyFavorited),
+    # Two transactions rotated one refresh token at once: the later one is a reuse.
+    ("pk_retired_refresh_tokens", "retired_refresh_tokens.token_hash", RefreshTokenReused),
 )
 _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 

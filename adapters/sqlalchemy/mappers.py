@@ -9,10 +9,11 @@ every update; 1 by default on insert).
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from domain.ids import PostId, UserId
+from domain.ids import PostId, SessionId, UserId
 from domain.posts.post import Post
 from domain.posts.values import Content, Description, Slug, Tag, Tags, Title
 from domain.roles import Role
+from domain.sessions.session import AuthMethod, EndReason, Session
 from domain.users.user import User
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
 
@@ -104,6 +105,40 @@ def tags_by_post(rows: Sequence[StoredRow]) -> dict[PostId, list[str]]:
     for row in rows:
         grouped.setdefault(PostId(row["post_id"]), []).append(row["tag"])
     return grouped
+
+
+def session_row(session: Session) -> Row:
+    return {
+        "id": session.id,
+        "user_id": session.user_id,
+        "refresh_hash": session.refresh_hash,
+        "auth_method": session.auth_method.value,
+        "created_at": session.created_at,
+        "last_used_at": session.last_used_at,
+        "refresh_expires_at": session.refresh_expires_at,
+        "expires_at": session.expires_at,
+        "client_address": session.client_address,
+        "user_agent": session.user_agent,
+        "ended_at": session.ended_at,
+        "end_reason": None if session.end_reason is None else session.end_reason.value,
+    }
+
+
+def session_from_row(row: StoredRow) -> Session:
+    return Session(
+        id=SessionId(row["id"]),
+        user_id=UserId(row["user_id"]),
+        refresh_hash=row["refresh_hash"],
+        auth_method=AuthMethod(row["auth_method"]),
+        created_at=row["created_at"],
+        last_used_at=row["last_used_at"],
+        refresh_expires_at=row["refresh_expires_at"],
+        expires_at=row["expires_at"],
+        client_address=row["client_address"],
+        user_agent=row["user_agent"],
+        ended_at=row["ended_at"],
+        end_reason=None if row["end_reason"] is None else EndReason(row["end_reason"]),
+    )
 
 
 def changed_columns(before: Row, after: Row) -> Row:

@@ -25,6 +25,7 @@ from adapters.sqlalchemy.column_types import UTCDateTime
 from domain.notifications.notification import Notification
 from domain.posts.values import Description, Slug, Tag, Title
 from domain.roles import Role
+from domain.sessions.session import AuthMethod, EndReason, Session
 from domain.users.values import Bio, DisplayName, Email, ImageUrl, Username
 
 NAMING_CONVENTION = {
@@ -36,6 +37,9 @@ NAMING_CONVENTION = {
 }
 ROLE_MAX_LEN = 16
 ROLES = ", ".join(f"'{role.value}'" for role in Role)
+DIGEST_LEN = 64  # hex SHA-256 of an opaque token
+AUTH_METHOD_MAX_LEN = max(len(method.value) for method in AuthMethod)
+END_REASON_MAX_LEN = max(len(reason.value) for reason in EndReason)
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -198,4 +202,49 @@ notifications = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("read_at", UTCDateTime, nullable=True),
     Index(None, "recipient_id", "created_at", "id"),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("refresh_hash", String(DIGEST_LEN), nullable=False, unique=True),
+    Column("auth_method", String(AUTH_METHOD_MAX_LEN), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_used_at", UTCDateTime, nullable=False),
+    Column("refresh_expires_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("client_address", String(Session.CLIENT_ADDRESS_MAX_LEN), nullable=True),
+    Column("user_agent", String(Session.USER_AGENT_MAX_LEN), nullable=True),
+    Column("ended_at", UTCDateTime, nullable=True),
+    Column("end_reason", String(END_REASON_MAX_LEN), nullable=True),
+    Index(None, "user_id", "created_at"),
+)
+
+retired_refresh_tokens = Table(
+    "retired_refresh_tokens",
+    metadata,
+    Column("token_hash", String(DIGEST_LEN), primary_key=True),
+    Column(
+        "session_id",
+        Uuid,
+        ForeignKey("sessions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+)
+
+# A user's TOTP secret (pending until confirmed) and recovery-code digests (a JSON list);
+# ``version`` guards against two transactions spending the same code.
+two_factor = Table(
+    "two_factor",
+    metadata,
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("secret", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("confirmed_at", UTCDateTime, nullable=True),
+    Column("last_step", BigInteger, nullable=True),
+    Column("recovery_codes", Text, nullable=False),
+    Column("version", Integer, nullable=False),
 )

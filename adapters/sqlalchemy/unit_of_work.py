@@ -14,9 +14,11 @@ from adapters.sqlalchemy.repositories import (
     SqlAlchemyFavoriteRepository,
     SqlAlchemyFollowRepository,
     SqlAlchemyPostRepository,
+    SqlAlchemySessionRepository,
     SqlAlchemyUserRepository,
 )
 from adapters.sqlalchemy.repositories.notifications import SqlAlchemyNotificationRepository
+from adapters.sqlalchemy.repositories.two_factor import SqlAlchemyTwoFactorRepository
 from application.ports.events import EventPublisher
 from application.ports.outbox import NewEvent
 from application.ports.unit_of_work import UnitOfWork
@@ -42,6 +44,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     comments: SqlAlchemyCommentRepository
     read: SqlAlchemyReadModel
     notifications: SqlAlchemyNotificationRepository
+    sessions: SqlAlchemySessionRepository
+    two_factor: SqlAlchemyTwoFactorRepository
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], publisher: EventPublisher
@@ -65,6 +69,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.comments = SqlAlchemyCommentRepository(self._session)
         self.read = SqlAlchemyReadModel(self._session)
         self.notifications = SqlAlchemyNotificationRepository(self._session)
+        self.sessions = SqlAlchemySessionRepository(self._session)
+        self.two_factor = SqlAlchemyTwoFactorRepository(self._session)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         try:
@@ -75,6 +81,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 await self.favorites.save_changes()
                 await self.comments.save_changes()
                 await self.notifications.save_changes()
+                await self.sessions.save_changes()
+                await self.two_factor.save_changes()
                 # After the changes: their row locks order the events of one aggregate by commit.
                 await write_outbox(self._active_session, events)
                 await self._active_session.commit()
@@ -91,6 +99,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
             repository.mark_saved()
         self.notifications.mark_saved()
+        self.sessions.mark_saved()
+        self.two_factor.mark_saved()
 
     async def _rollback(self) -> None:
         # A rollback that fails (the connection is gone) must not hide the error being handled;

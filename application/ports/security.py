@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from domain.ids import UserId
+from domain.ids import SessionId, UserId
 
 
 class PasswordHasher(Protocol):
@@ -29,15 +29,81 @@ class AccessToken:
     expires_in: int
 
 
+@dataclass(frozen=True, slots=True)
+class AccessClaims:
+    """What a valid access token says: whose it is and which session it belongs to."""
+
+    user_id: UserId
+    session_id: SessionId
+
+
 class TokenService(Protocol):
-    @abstractmethod
-    def issue(self, user_id: UserId) -> AccessToken:
-        """A signed, expiring access token naming the user."""
+    """Signed, typed, short-lived access tokens."""
 
     @abstractmethod
-    def read(self, token: str) -> UserId:
-        """The user a valid token names; raises InvalidToken for any other token."""
+    def issue(self, user_id: UserId, session_id: SessionId) -> AccessToken:
+        """A signed, expiring access token naming the user and the session."""
+
+    @abstractmethod
+    def read(self, token: str) -> AccessClaims:
+        """What a valid access token says; raises InvalidToken for any other token (expired,
+        forged, of another type, signed by an unknown key or with an unexpected algorithm)."""
 
     @abstractmethod
     def expires_at(self, token: str) -> datetime:
-        """When a valid token stops being accepted; raises InvalidToken for any other token."""
+        """When a valid access token stops being accepted; raises InvalidToken for any other
+        token."""
+
+    @abstractmethod
+    def issue_challenge(self, user_id: UserId) -> AccessToken:
+        """A short-lived token standing for a password just checked, typed so that it never
+        passes as an access token (nor an access token as a challenge)."""
+
+    @abstractmethod
+    def read_challenge(self, token: str) -> UserId:
+        """The user a valid challenge names; raises InvalidToken for any other token."""
+
+    @abstractmethod
+    def public_keys(self) -> list[dict[str, str]]:
+        """The public keys that verify access tokens, as JWKs (none for HMAC keys)."""
+
+
+class OpaqueTokens(Protocol):
+    """Random bearer secrets (refresh tokens, recovery codes) kept only as a digest."""
+
+    @abstractmethod
+    def new(self) -> str:
+        """A fresh, unguessable token (at least 256 bits of randomness)."""
+
+    @abstractmethod
+    def digest(self, token: str) -> str:
+        """A one-way digest of ``token`` to store and look up (hex, 64 characters)."""
+
+
+class OneTimeCodes(Protocol):
+    """Time-based one-time passwords (RFC 6238)."""
+
+    @abstractmethod
+    def new_secret(self) -> str:
+        """A fresh random shared secret (base32)."""
+
+    @abstractmethod
+    def provisioning_uri(self, secret: str, account: str) -> str:
+        """The ``otpauth://`` URI an authenticator app reads (as a QR code, usually)."""
+
+    @abstractmethod
+    def new_recovery_codes(self, count: int) -> list[str]:
+        """``count`` distinct recovery codes, each with at least 80 random bits."""
+
+    @abstractmethod
+    def step_of(self, secret: str, code: str, now: datetime) -> int | None:
+        """The time step whose code ``code`` is, within one step of ``now``; None if none."""
+
+
+class LoginAttempts(Protocol):
+    """Where failed logins are counted (the later login limits hook in here)."""
+
+    @abstractmethod
+    async def failed(self, login: str, reason: str) -> None:
+        """A login attempt for ``login`` (e-mail, username or user id) failed: ``reason`` is
+        ``password`` or ``one-time-code``."""

@@ -11,8 +11,12 @@ from application.ports.notifications import NotificationRepository
 from application.ports.outbox import NewEvent
 from application.ports.read_model import ReadModel
 from application.ports.repositories import PostRepository, UserRepository
+from application.ports.sessions import SessionRepository
 from application.ports.social import CommentRepository, FavoriteRepository, FollowRepository
+from application.ports.two_factor import TwoFactorRepository
 from domain.events import Aggregate, DomainEvent
+from domain.sessions.events import EndsUserSessions
+from domain.sessions.session import EndReason
 
 
 class UnitOfWork(ABC):
@@ -25,7 +29,8 @@ class UnitOfWork(ABC):
     transaction, in the order they were recorded, and after a successful commit handed to the
     event publisher (logging, relay wake-up), once. Conflicts with committed data are raised
     from ``commit()`` as domain errors (e.g. EmailAlreadyRegistered). ``read`` answers view
-    queries on the same connection; after ``commit()`` it sees what was committed.
+    queries on the same connection; after ``commit()`` it sees what was committed. An event
+    that ends a user's sessions (EndsUserSessions) ends them in the same transaction.
     """
 
     users: UserRepository
@@ -35,6 +40,8 @@ class UnitOfWork(ABC):
     comments: CommentRepository
     read: ReadModel
     notifications: NotificationRepository
+    sessions: SessionRepository
+    two_factor: TwoFactorRepository
 
     def __init__(self, publisher: EventPublisher) -> None:
         self._publisher = publisher
@@ -61,6 +68,7 @@ class UnitOfWork(ABC):
 
     async def commit(self) -> None:
         events = self._pull_events()
+        await self._end_sessions_after(events)
         await self._commit(events)
         self._committed = True
         if events:
@@ -80,6 +88,7 @@ class UnitOfWork(ABC):
             *self.comments.seen.values(),
             *self.notifications.seen.values(),
         ]
+        aggregates += self.sessions.seen.values()
         recorded = [
             NewEvent(uuid4(), aggregate.id, event)
             for aggregate in aggregates
@@ -87,6 +96,17 @@ class UnitOfWork(ABC):
         ]
         announced, self._announced = self._announced, []
         return recorded + announced
+
+    async def _end_sessions_after(self, events: Sequence[NewEvent]) -> None:
+        for new in events:
+            event = new.event
+            if isinstance(event, EndsUserSessions):
+                await self.sessions.end_all_of(
+                    event.user_id,
+                    EndReason.CREDENTIALS_CHANGED,
+                    event.occurred_at,
+                    keep=event.keep_session,
+                )
 
     @abstractmethod
     async def _begin(self) -> None:

@@ -16,6 +16,7 @@ class ChangePasswordCommand:
 
 class ChangePassword:
     """Replace the caller's password after checking the current one (InvalidCredentials).
+    Every other session of the caller ends; the one they are using goes on.
 
     Hashing happens between two short transactions, so no connection waits on argon2."""
 
@@ -37,5 +38,5 @@ class ChangePassword:
             user = await uow.users.get(actor.id)
             if user is None:
                 raise UserNotFound()
-            user.change_password(new_hash, now=self._clock.now())
+            user.change_password(new_hash, now=self._clock.now(), keep_session=actor.session_id)
             await uow.commit()

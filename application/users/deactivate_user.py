@@ -8,7 +8,7 @@ from domain.roles import Actor
 
 
 class DeactivateUser:
-    """An admin switches a user off: their tokens stop working and they cannot log in."""
+    """An admin switches a user off: every session of theirs ends and they cannot log in."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow

@@ -79,7 +79,7 @@ class UpdateProfile:
                     raise EmailAlreadyRegistered()
                 user.change_email(email, now=now)
             if new_hash is not None:
-                user.change_password(new_hash, now=now)
+                user.change_password(new_hash, now=now, keep_session=actor.session_id)
             if command.email_notifications is not None:
                 user.set_email_notifications(command.email_notifications, now=now)
             await uow.commit()

@@ -3,6 +3,7 @@ from typing import ClassVar
 
 from domain.events import DomainEvent
 from domain.ids import UserId
+from domain.sessions.events import EndsUserSessions
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -14,6 +15,12 @@ class UserRegistered(DomainEvent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UserDeactivated(DomainEvent):
+class UserDeactivated(EndsUserSessions):
     name: ClassVar[str] = "user_deactivated"
-    user_id: UserId
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PasswordChanged(EndsUserSessions):
+    """The owner changed their password; every session but ``keep_session`` ends."""
+
+    name: ClassVar[str] = "password_changed"

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.events import Aggregate
-from domain.ids import UserId
+from domain.ids import SessionId, UserId
 from domain.roles import Actor, Role
-from domain.users.events import UserDeactivated, UserRegistered
+from domain.users.events import PasswordChanged, UserDeactivated, UserRegistered
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
 
 
@@ -96,7 +96,16 @@ class User(Aggregate):
             self.email_notifications = enabled
             self.updated_at = now
 
-    def change_password(self, new_hash: str, *, now: datetime) -> None:
+    def change_password(
+        self, new_hash: str, *, now: datetime, keep_session: SessionId | None = None
+    ) -> None:
+        """A new password: every session of the user but ``keep_session`` ends."""
+        self.password_hash = new_hash
+        self.updated_at = now
+        self.record(PasswordChanged(occurred_at=now, user_id=self.id, keep_session=keep_session))
+
+    def rehash_password(self, new_hash: str, *, now: datetime) -> None:
+        """The same password hashed with current parameters: sessions go on."""
         self.password_hash = new_hash
         self.updated_at = now
 

@@ -2,7 +2,7 @@
 
 import typer
 
-from entrypoints.cli import db, outbox, users
+from entrypoints.cli import db, keys, outbox, users
 from entrypoints.cli.serve import serve
 from entrypoints.cli.worker import worker
 
@@ -18,6 +18,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
 app.command()(worker)
 app.add_typer(outbox.app, name="outbox")
+app.add_typer(keys.app, name="keys")
 
 if __name__ == "__main__":
     app()

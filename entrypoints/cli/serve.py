@@ -29,7 +29,7 @@ def serve(
     try:
         # Checked once here rather than in every worker; in development this also creates the
         # secret file before several workers could race to create different ones.
-        _ = settings.signing_secret
+        _ = settings.signing_secret, settings.key_ring
     except InsecureSettings as error:
         fail(str(error))
     if settings.storage == "sql" and is_sqlite(settings.database_url):

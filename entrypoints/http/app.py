@@ -21,7 +21,10 @@ from entrypoints.http.routers import (
     notifications,
     posts,
     profiles,
+    sessions,
+    two_factor,
     users,
+    well_known,
 )
 from entrypoints.http.websocket import route as websocket_route
 from entrypoints.http.websocket.lifespan import live_events_running
@@ -55,7 +58,20 @@ def create_app(container: Container | None = None) -> FastAPI:
     install_cors(app, container.settings().cors_origins)
     install_error_handlers(app)
     install_openapi(app)
-    for module in (auth, users, me, posts, profiles, favorites, comments, feed, notifications):
+    for module in (
+        auth,
+        sessions,
+        two_factor,
+        well_known,
+        users,
+        me,
+        posts,
+        profiles,
+        favorites,
+        comments,
+        feed,
+        notifications,
+    ):
         app.include_router(module.router)
     app.include_router(websocket_route.router)
     app.mount(REALWORLD_PREFIX, create_realworld_app(container))
@@ -66,7 +82,8 @@ def create_app(container: Container | None = None) -> FastAPI:
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     container: Container = app.state.container
     settings = container.settings()
-    _ = settings.signing_secret  # refuses a missing, short or well-known secret in production
+    # Refuse a missing, short, well-known or guessable secret or key in production.
+    _ = settings.signing_secret, settings.key_ring
     relay = container.outbox_relay() if settings.outbox_relay_in_app else None
     try:
         if relay is not None:

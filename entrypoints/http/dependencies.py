@@ -1,45 +1,76 @@
 """Request-scoped dependencies shared by the routers: who is calling, and which page.
 
-Authenticate opens and closes its own unit of work before the route's use case opens one,
-so a request never holds two connections at once."""
+The caller is named by a bearer token (``Authorization: Bearer``) or, for first-party browser
+front ends, by the session cookie; a cookie-authenticated unsafe request must also pass the
+CSRF checks (see browser.py). Authenticate opens and closes its own unit of work before the
+route's use case opens one, so a request never holds two connections at once."""
 
 from typing import Annotated
 
 from dependency_injector.wiring import inject
-from fastapi import Depends, Query
+from fastapi import Depends, Query, Request
 from fastapi.security import OAuth2PasswordBearer
 
 from application.auth.authenticate import Authenticate
+from application.errors import InvalidToken
 from application.pagination import PageRequest
 from domain.roles import Actor
 from entrypoints.container import Container
+from entrypoints.http.browser import SAFE_METHODS, BrowserSessions
 from entrypoints.http.injection import Inject
 from entrypoints.http.openapi import BEARER_SCHEME, OPTIONAL_BEARER_SCHEME
 
 TOKEN_URL = "token"  # noqa: S105 - the path of the token endpoint, not a secret
 
-_required_token = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, scheme_name=BEARER_SCHEME)
+# Both report a missing token themselves (auto_error=False) so that a cookie may stand in.
+_required_token = OAuth2PasswordBearer(
+    tokenUrl=TOKEN_URL, scheme_name=BEARER_SCHEME, auto_error=False
+)
 _optional_token = OAuth2PasswordBearer(
     tokenUrl=TOKEN_URL, scheme_name=OPTIONAL_BEARER_SCHEME, auto_error=False
 )
 
 
+async def _from_cookie(
+    request: Request, authenticate: Authenticate, browser: BrowserSessions
+) -> Actor | None:
+    token = request.cookies.get(browser.access_cookie)
+    if token is None:
+        return None
+    actor = await authenticate(token)
+    if request.method not in SAFE_METHODS:
+        browser.check_origin(request)
+        browser.check_csrf(request, actor.session_id)
+    return actor
+
+
 @inject
 async def current_actor(
-    token: Annotated[str, Depends(_required_token)],
+    request: Request,
+    token: Annotated[str | None, Depends(_required_token)],
     authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
+    browser: Annotated[BrowserSessions, Depends(Inject[Container.sessions.browser])],
 ) -> Actor:
-    """The caller; 401 without a valid token of an active user."""
-    return await authenticate(token)
+    """The caller; 401 without a valid token (or session cookie) of an active user."""
+    if token is not None:
+        return await authenticate(token)
+    actor = await _from_cookie(request, authenticate, browser)
+    if actor is None:
+        raise InvalidToken("not authenticated")
+    return actor
 
 
 @inject
 async def optional_actor(
+    request: Request,
     token: Annotated[str | None, Depends(_optional_token)],
     authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
+    browser: Annotated[BrowserSessions, Depends(Inject[Container.sessions.browser])],
 ) -> Actor | None:
-    """The caller if a token is given (401 if it is not valid), else None."""
-    return None if token is None else await authenticate(token)
+    """The caller if a token or session cookie is given (401 if it is not valid), else None."""
+    if token is not None:
+        return await authenticate(token)
+    return await _from_cookie(request, authenticate, browser)
 
 
 async def page_request(

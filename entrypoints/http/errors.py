@@ -15,6 +15,7 @@ from application.errors import (
     AuthenticationFailed,
     NotFound,
     ServiceUnavailable,
+    TwoFactorNotEnrolled,
 )
 from domain.errors import (
     CommentsClosed,
@@ -25,6 +26,9 @@ from domain.errors import (
     PermissionDenied,
     StaleVersion,
 )
+from domain.sessions.errors import RefreshTokenReused, SessionEnded
+from domain.sessions.two_factor import TwoFactorChanged
+from entrypoints.http.browser import CsrfRejected
 from entrypoints.http.middleware import REQUEST_ID_HEADER, request_id_of
 from entrypoints.http.problems import problem_response
 from entrypoints.http.schemas.common import FieldError
@@ -45,6 +49,17 @@ class ProblemKind:
 
 # Looked up along the exception's MRO: the most specific class listed wins.
 ERROR_TABLE: dict[type[Exception], ProblemKind] = {
+    CsrfRejected: ProblemKind(403, "csrf-rejected", "Cross-site request refused"),
+    TwoFactorChanged: ProblemKind(
+        401, "authentication-failed", "Authentication failed", BEARER_CHALLENGE
+    ),
+    TwoFactorNotEnrolled: ProblemKind(409, "conflict", "Conflict"),
+    RefreshTokenReused: ProblemKind(
+        401, "authentication-failed", "Authentication failed", BEARER_CHALLENGE
+    ),
+    SessionEnded: ProblemKind(
+        401, "authentication-failed", "Authentication failed", BEARER_CHALLENGE
+    ),
     ContentPolicyViolation: ProblemKind(
         422, "content-policy-violation", "Content policy violation"
     ),
@@ -145,6 +160,7 @@ def _field_error(item: Any) -> FieldError:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, handle_expected_error)
     app.add_exception_handler(ApplicationError, handle_expected_error)
+    app.add_exception_handler(CsrfRejected, handle_expected_error)
     app.add_exception_handler(RequestValidationError, handle_request_validation_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_exception)
     app.add_exception_handler(Exception, handle_unexpected_error)

@@ -20,7 +20,7 @@ def log_in(login: str, password: str = PASSWORD) -> Actor:
         container = Container()  # from the environment the CLI used
         try:
             token = await container.log_in()(LogInCommand(login, password))
-            return await container.authenticate()(token.token)
+            return await container.authenticate()(token.access.token)
         finally:
             await close(container)
 

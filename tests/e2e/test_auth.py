@@ -5,25 +5,38 @@ import jwt
 import pytest
 from httpx import AsyncClient
 
+from adapters.security.keys import hmac_key
 from tests.e2e.conftest import Account
 from tests.e2e.helpers import assert_problem, create_post, log_in
 from tests.settings import TEST_SECRET
 
 
 def forged_token(
-    subject: str, *, expires_in: timedelta = timedelta(hours=-1), secret: str = TEST_SECRET
+    subject: str,
+    session: str,
+    *,
+    expires_in: timedelta = timedelta(hours=-1),
+    secret: str = TEST_SECRET,
 ) -> str:
     """A token made the way the app makes them, with any lifetime and any secret."""
     now = datetime.now(UTC)
     claims: dict[str, Any] = {
         "sub": subject,
+        "sid": session,
         "iat": now - timedelta(hours=2),
         "exp": now + expires_in,
         "jti": "forged",
         "iss": "folio",
         "aud": "folio-api",
     }
-    return jwt.encode(claims, secret, algorithm="HS256")
+    headers = {"typ": "at+jwt", "kid": hmac_key(TEST_SECRET).kid}
+    return jwt.encode(claims, secret, algorithm="HS256", headers=headers)
+
+
+def session_of(account: Account) -> str:
+    """The session id inside an account's access token."""
+    token = account.headers["Authorization"].removeprefix("Bearer ")
+    return str(jwt.decode(token, options={"verify_signature": False})["sid"])
 
 
 LIVE = timedelta(minutes=5)
@@ -35,7 +48,9 @@ async def test_log_in_by_email_or_username(client: AsyncClient, alice: Account) 
         assert response.status_code == 200
         token = response.json()
         assert token["token_type"] == "bearer"
-        assert token["expires_in"] == 30 * 60
+        assert token["expires_in"] == 15 * 60
+        assert token["refresh_expires_in"] == 14 * 24 * 3600
+        assert len(token["refresh_token"]) >= 43
         headers = {"Authorization": f"Bearer {token['access_token']}"}
         assert (await client.get("/me", headers=headers)).json()["id"] == alice.id
 
@@ -70,10 +85,13 @@ async def test_log_in_needs_the_form_fields(client: AsyncClient) -> None:
 async def test_protected_routes_refuse_bad_tokens(
     client: AsyncClient, alice: Account, authorization: str | None
 ) -> None:
+    session = session_of(alice)
     forged = {
-        "expired": forged_token(alice.id),
-        "other-secret": forged_token(alice.id, expires_in=LIVE, secret="another-secret-" * 4),
-        "not-a-uuid": forged_token("alice", expires_in=LIVE),
+        "expired": forged_token(alice.id, session),
+        "other-secret": forged_token(
+            alice.id, session, expires_in=LIVE, secret="another-secret-" * 4
+        ),
+        "not-a-uuid": forged_token("alice", session, expires_in=LIVE),
     }
     if authorization in forged:
         authorization = f"Bearer {forged[authorization]}"
@@ -84,9 +102,17 @@ async def test_protected_routes_refuse_bad_tokens(
 
 
 async def test_a_forged_but_valid_token_is_accepted(client: AsyncClient, alice: Account) -> None:
-    fresh = forged_token(alice.id, expires_in=LIVE)
+    fresh = forged_token(alice.id, session_of(alice), expires_in=LIVE)
     response = await client.get("/me", headers={"Authorization": f"Bearer {fresh}"})
     assert response.status_code == 200
+
+
+async def test_a_valid_token_naming_another_users_session_is_refused(
+    client: AsyncClient, alice: Account, bob: Account
+) -> None:
+    crossed = forged_token(alice.id, session_of(bob), expires_in=LIVE)
+    response = await client.get("/me", headers={"Authorization": f"Bearer {crossed}"})
+    assert_problem(response, 401)
 
 
 @pytest.mark.parametrize("template", ["/users", "/users/{user_id}", "/posts", "/posts/{post_id}"])

@@ -23,14 +23,17 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from application.sessions.tokens import ClientInfo
 from application.users.register_user import RegisterUserCommand
 from domain.ids import UserId
+from domain.sessions.session import AuthMethod
 from entrypoints.http.app import create_app
 from tests.e2e.conftest import make_container
 from tests.e2e.helpers import PASSWORD, PROBLEM
 
 MAX_EXAMPLES = 30
 BUDGET_SECONDS_PER_OPERATION = 6.0  # the whole run's budget grows with the API
+CLIENT = ClientInfo(address="127.0.0.1", user_agent="schemathesis")
 
 
 def problem_documents(ctx: Any, response: schemathesis.Response, case: Any) -> None:
@@ -54,24 +57,39 @@ CHECKS = [
 ]
 
 
-def bearer_token_of_a_registered_user(container: Any) -> dict[str, str]:
+def register_the_fuzzer(container: Any) -> UserId:
     command = RegisterUserCommand(email="fuzzer@example.com", name="Fuzzer", password=PASSWORD)
-    user = asyncio.run(container.register_user()(command))
-    token = container.tokens().issue(UserId(user.id))
-    return {"Authorization": f"Bearer {token.token}"}
+    return UserId(asyncio.run(container.register_user()(command)).id)
+
+
+def bearer_token_of_a_fresh_session(container: Any, user_id: UserId) -> dict[str, str]:
+    """A new session for each operation: fuzzing /logout, /logout-all or /me/password (the
+    schema's example is the fuzzer's password) ends sessions."""
+
+    async def begin() -> str:
+        async with container.unit_of_work() as uow:
+            user = await uow.users.get(user_id)
+            now = container.clock().now()
+            pair = container.sessions.issuer().begin(uow, user, AuthMethod.PASSWORD, CLIENT, now)
+            await uow.commit()
+        return str(pair.access.token)
+
+    return {"Authorization": f"Bearer {asyncio.run(begin())}"}
 
 
 @pytest.mark.fuzz
 def test_any_input_gets_a_problem_document_never_a_5xx(subtests: pytest.Subtests) -> None:
     container = make_container(outbox_relay_in_app=False)  # delivery is not under test here
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(container))
-    headers = bearer_token_of_a_registered_user(container)
+    fuzzer = register_the_fuzzer(container)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 12
     budget = BUDGET_SECONDS_PER_OPERATION * len(operations)
     deadline = time.monotonic() + budget
 
+    auth: dict[str, dict[str, str]] = {}
     for operation in operations:
+        auth["headers"] = bearer_token_of_a_fresh_session(container, fuzzer)
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             if time.monotonic() > deadline:
                 pytest.fail(f"fuzzing budget of {budget}s spent before {operation.label}")
@@ -84,7 +102,7 @@ def test_any_input_gets_a_problem_document_never_a_5xx(subtests: pytest.Subtests
             )
             @given(case=operation.as_strategy(generation_mode=mode))
             def exercise(case: schemathesis.Case) -> None:
-                response = case.call(headers=headers)
+                response = case.call(headers=auth["headers"])
                 case.validate_response(response, checks=CHECKS)
 
             with subtests.test(msg=f"{mode.value} {operation.label}"):

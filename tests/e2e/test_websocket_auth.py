@@ -6,14 +6,16 @@ import json
 import time
 from contextlib import suppress
 from datetime import timedelta
+from uuid import UUID
 
+import jwt
 import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
 from application.users.register_user import RegisterUserCommand
-from domain.ids import UserId
+from domain.ids import SessionId, UserId
 from domain.roles import Role
 from entrypoints.container import Container
 from tests.e2e.conftest import make_container
@@ -103,9 +105,12 @@ async def test_a_bad_token_in_the_subprotocol_header_is_closed_with_1008():
 
 async def test_an_expiring_token_ends_the_connection_with_1008_at_its_expiry():
     async with running(fast_container()) as (server, http):
-        user, _ = await sign_up(http)
-        short = JwtTokenService(JwtParameters(TEST_SECRET, lifetime=timedelta(seconds=2)))
-        token = short.issue(UserId(user["id"])).token
+        user, login_token = await sign_up(http)
+        session = SessionId(
+            UUID(jwt.decode(login_token, options={"verify_signature": False})["sid"])
+        )
+        short = JwtTokenService(JwtParameters.hmac(TEST_SECRET, lifetime=timedelta(seconds=2)))
+        token = short.issue(UserId(user["id"]), session).token
         async with authenticated(server.ws, token) as websocket:
             started = time.monotonic()
 

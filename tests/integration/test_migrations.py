@@ -24,6 +24,12 @@ CONSTRAINTS = {
     "favorites": {"pk_favorites", "fk_favorites_user_id_users", "fk_favorites_post_id_posts"},
     "comments": {"pk_comments", "fk_comments_post_id_posts", "fk_comments_author_id_users"},
     "notifications": {"pk_notifications", "fk_notifications_recipient_id_users"},
+    "sessions": {"pk_sessions", "uq_sessions_refresh_hash", "fk_sessions_user_id_users"},
+    "retired_refresh_tokens": {
+        "pk_retired_refresh_tokens",
+        "fk_retired_refresh_tokens_session_id_sessions",
+    },
+    "two_factor": {"pk_two_factor", "fk_two_factor_user_id_users"},
 }
 
 

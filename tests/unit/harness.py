@@ -1,6 +1,7 @@
 """Use cases wired to the in-memory adapters and the fakes, and builders of their inputs."""
 
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import Any
 
 from adapters.events import LoggingEventPublisher
@@ -8,14 +9,29 @@ from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
 from adapters.security.cursors import HmacCursorCodec
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
+from adapters.security.login_attempts import LoggedLoginAttempts
+from adapters.security.opaque_tokens import RandomOpaqueTokens
+from adapters.security.totp import PyOtpCodes
 from application.auth.authenticate import Authenticate
-from application.auth.log_in import LogIn
+from application.auth.log_in import LogIn, LogInCommand
 from application.posts.create_post import CreatePost, CreatePostCommand
 from application.posts.delete_post import DeletePost
 from application.posts.get_post import GetPost
 from application.posts.list_posts import ListPosts
 from application.posts.update_post import UpdatePost
 from application.posts.views import PostView
+from application.sessions.begin_session import BeginSession
+from application.sessions.complete_totp_login import CompleteTotpLogin
+from application.sessions.confirm_totp import ConfirmTotp
+from application.sessions.disable_totp import DisableTotp
+from application.sessions.end_session import EndSession
+from application.sessions.enrol_totp import EnrolTotp
+from application.sessions.list_sessions import ListSessions
+from application.sessions.log_out import LogOut
+from application.sessions.log_out_everywhere import LogOutEverywhere
+from application.sessions.refresh_session import RefreshSession
+from application.sessions.tokens import ClientInfo, SessionIssuer, TokenPair, TotpChallenge
+from application.sessions.two_factor_check import TwoFactorCheck
 from application.users.change_password import ChangePassword
 from application.users.deactivate_user import DeactivateUser
 from application.users.get_user import GetUser
@@ -24,10 +40,12 @@ from application.users.register_user import RegisterUser, RegisterUserCommand
 from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
 from domain.roles import Actor, Role
+from domain.sessions.session import SessionLifetimes
 from tests.unit.fakes import FakeHasher, FixedClock, SequentialIds
 
 TOKEN_SECRET = "unit-test-secret-0123456789-abcdefghijklmnop"
 PASSWORD = "correct horse battery"
+LIFETIMES = SessionLifetimes(refresh=timedelta(days=14), absolute=timedelta(days=30))
 
 
 @dataclass
@@ -41,10 +59,12 @@ class Folio:
     ids: SequentialIds = field(default_factory=SequentialIds)
     hasher: FakeHasher = field(default_factory=FakeHasher)
     tokens: JwtTokenService = field(
-        default_factory=lambda: JwtTokenService(JwtParameters(secret=TOKEN_SECRET))
+        default_factory=lambda: JwtTokenService(JwtParameters.hmac(TOKEN_SECRET))
     )
+    attempts: LoggedLoginAttempts = field(default_factory=LoggedLoginAttempts)
     policy: ContentPolicy = field(default_factory=ContentPolicy.of)
     cursors: HmacCursorCodec = field(default_factory=lambda: HmacCursorCodec(TOKEN_SECRET))
+    lifetimes: SessionLifetimes = LIFETIMES
 
     def uow(self) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self.store, self.publisher)
@@ -57,12 +77,62 @@ class Folio:
         return RegisterUser(self.uow(), self.hasher, self.clock, self.ids)
 
     @property
+    def issuer(self) -> SessionIssuer:
+        return SessionIssuer(
+            self.tokens, RandomOpaqueTokens(), self.ids, self.clock, self.lifetimes
+        )
+
+    @property
+    def two_factor_check(self) -> TwoFactorCheck:
+        return TwoFactorCheck(PyOtpCodes(), RandomOpaqueTokens(), self.clock)
+
+    @property
+    def enrol_totp(self) -> EnrolTotp:
+        return EnrolTotp(self.uow(), self.two_factor_check)
+
+    @property
+    def confirm_totp(self) -> ConfirmTotp:
+        return ConfirmTotp(self.uow(), self.two_factor_check)
+
+    @property
+    def disable_totp(self) -> DisableTotp:
+        return DisableTotp(self.uow(), self.two_factor_check)
+
+    @property
+    def complete_totp_login(self) -> CompleteTotpLogin:
+        return CompleteTotpLogin(self.uow(), self.two_factor_check, self.issuer, self.attempts)
+
+    @property
     def log_in(self) -> LogIn:
-        return LogIn(self.uow(), self.hasher, self.tokens, self.clock)
+        return LogIn(self.uow(), self.hasher, self.issuer, self.attempts)
 
     @property
     def authenticate(self) -> Authenticate:
-        return Authenticate(self.uow(), self.tokens)
+        return Authenticate(self.uow(), self.tokens, self.clock)
+
+    @property
+    def begin_session(self) -> BeginSession:
+        return BeginSession(self.uow(), self.issuer, self.clock)
+
+    @property
+    def refresh_session(self) -> RefreshSession:
+        return RefreshSession(self.uow(), self.issuer, self.clock)
+
+    @property
+    def log_out(self) -> LogOut:
+        return LogOut(self.uow(), self.clock)
+
+    @property
+    def log_out_everywhere(self) -> LogOutEverywhere:
+        return LogOutEverywhere(self.uow(), self.clock)
+
+    @property
+    def list_sessions(self) -> ListSessions:
+        return ListSessions(self.uow(), self.clock)
+
+    @property
+    def end_session(self) -> EndSession:
+        return EndSession(self.uow(), self.clock)
 
     @property
     def get_user(self) -> GetUser:
@@ -134,3 +204,10 @@ async def register_admin(folio: Folio, handle: str = "root") -> Actor:
 
 async def write_post(folio: Folio, author: Actor, **overrides: Any) -> PostView:
     return await folio.create_post(author, post_command(**overrides))
+
+
+async def log_in(folio: Folio, handle: str = "ada", **client: str) -> TokenPair:
+    """Log ``handle`` in with the registration password; ``client`` sets address, user_agent."""
+    answer = await folio.log_in(LogInCommand(handle, PASSWORD, ClientInfo(**client)))
+    assert not isinstance(answer, TotpChallenge)
+    return answer

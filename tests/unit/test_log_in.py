@@ -2,7 +2,10 @@ import pytest
 
 from application.auth.log_in import LogInCommand
 from application.errors import InvalidCredentials
+from application.ports.security import AccessClaims
+from application.sessions.tokens import ClientInfo
 from domain.roles import Actor
+from domain.sessions.session import AuthMethod
 from tests.unit.harness import PASSWORD, Folio, register, register_admin
 
 
@@ -18,11 +21,49 @@ from tests.unit.harness import PASSWORD, Folio, register, register_admin
 async def test_logs_in_by_email_or_username_for_a_token_naming_the_user(folio: Folio, login: str):
     ada = await register(folio, "ada", username="lovelace")
 
-    token = await folio.log_in(LogInCommand(login=login, password=PASSWORD))
+    pair = await folio.log_in(LogInCommand(login=login, password=PASSWORD))
 
-    assert token.token_type == "bearer"
-    assert token.expires_in == 30 * 60
-    assert folio.tokens.read(token.token) == ada.id
+    assert pair.access.token_type == "bearer"
+    assert pair.access.expires_in == 15 * 60
+    assert folio.tokens.read(pair.access.token) == AccessClaims(ada.id, pair.session_id)
+
+
+async def test_a_login_begins_a_session_that_remembers_the_client(folio: Folio):
+    ada = await register(folio, "ada")
+    client = ClientInfo(address="192.0.2.7", user_agent="Mozilla/5.0 (X11; Linux) Firefox/128.0")
+
+    pair = await folio.log_in(LogInCommand("ada", PASSWORD, client))
+
+    session = folio.store.sessions[pair.session_id]
+    now = folio.clock.now()
+    assert (session.user_id, session.auth_method) == (ada.id, AuthMethod.PASSWORD)
+    assert (session.client_address, session.user_agent) == (client.address, client.user_agent)
+    assert session.created_at == session.last_used_at == now
+    assert session.refresh_expires_at == now + folio.lifetimes.refresh
+    assert session.expires_at == now + folio.lifetimes.absolute
+    assert pair.refresh_expires_in == folio.lifetimes.refresh.total_seconds()
+    assert pair.refresh_token not in session.refresh_hash  # only a digest is kept
+    assert session.refresh_hash == folio.issuer.digest(pair.refresh_token)
+
+
+async def test_each_login_is_its_own_session(folio: Folio):
+    await register(folio, "ada")
+
+    first = await folio.log_in(LogInCommand("ada", PASSWORD))
+    second = await folio.log_in(LogInCommand("ada", PASSWORD))
+
+    assert first.session_id != second.session_id
+    assert first.refresh_token != second.refresh_token
+    assert len(folio.store.sessions) == 2
+
+
+async def test_a_failed_login_begins_no_session(folio: Folio):
+    await register(folio, "ada")
+
+    with pytest.raises(InvalidCredentials):
+        await folio.log_in(LogInCommand("ada", "wrong password"))
+
+    assert folio.store.sessions == {}
 
 
 @pytest.mark.parametrize(
@@ -90,6 +131,6 @@ async def test_a_failed_login_does_not_rehash(folio: Folio):
 async def test_the_token_works_for_authentication(folio: Folio):
     ada = await register(folio, "ada")
 
-    token = await folio.log_in(LogInCommand(login="ada", password=PASSWORD))
+    pair = await folio.log_in(LogInCommand(login="ada", password=PASSWORD))
 
-    assert await folio.authenticate(token.token) == Actor(ada.id, ada.role)
+    assert await folio.authenticate(pair.access.token) == Actor(ada.id, ada.role)

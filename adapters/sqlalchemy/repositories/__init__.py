@@ -3,6 +3,7 @@ it loaded, so ``save_changes()`` (called by the unit of work inside its transact
 what differs, and ``mark_saved()`` (after commit) makes the written state the new baseline."""
 
 from adapters.sqlalchemy.repositories.posts import SqlAlchemyPostRepository
+from adapters.sqlalchemy.repositories.sessions import SqlAlchemySessionRepository
 from adapters.sqlalchemy.repositories.social import (
     SqlAlchemyCommentRepository,
     SqlAlchemyFavoriteRepository,
@@ -15,5 +16,6 @@ __all__ = [
     "SqlAlchemyFavoriteRepository",
     "SqlAlchemyFollowRepository",
     "SqlAlchemyPostRepository",
+    "SqlAlchemySessionRepository",
     "SqlAlchemyUserRepository",
 ]

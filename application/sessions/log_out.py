@@ -1,0 +1,22 @@
+from application.ports.clock import Clock
+from application.ports.unit_of_work import UnitOfWork
+from domain.roles import Actor
+from domain.sessions.session import EndReason
+
+
+class LogOut:
+    """End the session the caller authenticated through; its access and refresh tokens stop
+    working at once. A caller outside any session has nothing to end."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def __call__(self, actor: Actor) -> None:
+        if actor.session_id is None:
+            return
+        async with self._uow as uow:
+            session = await uow.sessions.get(actor.session_id)
+            if session is not None and session.user_id == actor.id:
+                session.end(EndReason.LOGOUT, self._clock.now())
+                await uow.commit()

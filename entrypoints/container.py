@@ -39,6 +39,7 @@ from domain.posts.policy import ContentPolicy
 from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
 from entrypoints.sessions_container import SessionsContainer
+from entrypoints.operations import OperationsContainer
 from entrypoints.settings import Settings
 from entrypoints.social_container import SocialContainer
 
@@ -83,6 +84,8 @@ class Container(containers.DeclarativeContainer):
         url=settings.provided.database_url,
         pool_size=settings.provided.db_pool_size,
         pool_timeout=settings.provided.db_pool_timeout,
+        connect_timeout=settings.provided.db_connect_timeout,
+        statement_timeout=settings.provided.db_statement_timeout,
     )
     session_factory = providers.Singleton(
         async_sessionmaker, engine, expire_on_commit=False, autoflush=False
@@ -187,6 +190,10 @@ class Container(containers.DeclarativeContainer):
     )
 
     social = providers.Container(SocialContainer, unit_of_work=unit_of_work, clock=clock, ids=ids)
+
+    operations = providers.Container(
+        OperationsContainer, settings=settings, engine=engine, redis=redis
+    )
 
 
 async def close(container: Container) -> None:

@@ -14,6 +14,7 @@ from adapters.security.key_strength import STRONG_BITS, estimated_bits
 from adapters.security.keys import HMAC_ALGORITHMS, InvalidKey, KeyRing, key_from
 from adapters.security.keys import generate as generate_key
 from domain.posts.policy import DEFAULT_BANNED_WORDS
+from entrypoints.database_url import checked_database_url
 
 MIN_SECRET_LEN = 32
 # RFC 7518 asks for an HMAC key at least as long as the hash output.
@@ -49,6 +50,12 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1, le=200)
     db_pool_timeout: float = Field(
         default=10.0, gt=0, description="seconds to wait for a pool slot"
+    )
+    db_connect_timeout: float = Field(
+        default=5.0, gt=0, le=300, description="seconds to wait for a new database connection"
+    )
+    db_statement_timeout: float = Field(
+        default=15.0, gt=0, le=3600, description="seconds a database statement may run"
     )
     jwt_secret: SecretStr | None = None
     jwt_secret_file: Path = Path(".folio-secret")
@@ -138,6 +145,11 @@ class Settings(BaseSettings):
             if origin != "*" and not _ORIGIN.match(origin):
                 raise ValueError(f"{origin!r} is not an origin like https://example.com:8080")
         return normalised
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, url: str) -> str:
+        return checked_database_url(url)
 
     @cached_property
     def signing_secret(self) -> str:

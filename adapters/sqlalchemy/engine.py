@@ -11,10 +11,16 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 15.0
 DEFAULT_POOL_SIZE = 10
 DEFAULT_POOL_TIMEOUT = 10.0
 POOL_RECYCLE_SECONDS = 1800  # below common idle-connection cut-offs of proxies and servers
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_STATEMENT_TIMEOUT = 15.0
 
 
 def create_engine(
-    url: str, pool_size: int = DEFAULT_POOL_SIZE, pool_timeout: float = DEFAULT_POOL_TIMEOUT
+    url: str,
+    pool_size: int = DEFAULT_POOL_SIZE,
+    pool_timeout: float = DEFAULT_POOL_TIMEOUT,
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+    statement_timeout: float = DEFAULT_STATEMENT_TIMEOUT,
 ) -> AsyncEngine:
     """An async engine for ``url`` (``sqlite+aiosqlite`` or ``postgresql+asyncpg``).
 
@@ -24,7 +30,11 @@ def create_engine(
     and a connection found dead invalidates the pool, so the request that met it fails with
     ServiceUnavailable (503, Retry-After) and the next ones get fresh connections.
     SQLite connections run in WAL mode with foreign keys on, and wait up to
-    SQLITE_BUSY_TIMEOUT_SECONDS for the write lock. The caller disposes of the engine.
+    SQLITE_BUSY_TIMEOUT_SECONDS for the write lock. On PostgreSQL a connection attempt gives up
+    after ``connect_timeout`` seconds and a statement after ``statement_timeout`` (the server
+    cancels it, and the client stops waiting for a server that no longer answers), so a down or
+    hung database fails a request within a bound instead of holding it. The caller disposes of
+    the engine.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -35,7 +45,17 @@ def create_engine(
         max_overflow=0,
         pool_timeout=pool_timeout,
         pool_recycle=POOL_RECYCLE_SECONDS,
+        connect_args=_postgres_timeouts(connect_timeout, statement_timeout),
     )
+
+
+def _postgres_timeouts(connect_timeout: float, statement_timeout: float) -> dict[str, Any]:
+    return {
+        "timeout": connect_timeout,
+        # The client-side bound leaves the server a second to report its own cancellation.
+        "command_timeout": statement_timeout + 1,
+        "server_settings": {"statement_timeout": str(int(statement_timeout * 1000))},
+    }
 
 
 def _sqlite_engine(url: URL, pool_size: int, pool_timeout: float) -> AsyncEngine:

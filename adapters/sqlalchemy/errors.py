@@ -2,7 +2,8 @@
 
 A unique violation of a known constraint becomes the domain's Conflict; anything else the
 database says becomes a StorageError whose message holds no SQL and no parameters; a pool that
-stays exhausted for the configured wait is ServiceUnavailable.
+stays exhausted for the configured wait, a database that cannot be reached, is shutting down or
+starting up, or a statement cancelled by its timeout, is ServiceUnavailable (retrying may work).
 """
 
 from collections.abc import Iterator
@@ -38,6 +39,12 @@ _UNIQUE_RULES: tuple[tuple[str, str, type[Conflict]], ...] = (
     ("pk_retired_refresh_tokens", "retired_refresh_tokens.token_hash", RefreshTokenReused),
 )
 _SQLITE_UNIQUE = "UNIQUE constraint failed: "
+# SQLSTATEs of a database that is out of reach for now: connection exceptions (class 08), too
+# many connections, an administrator's or a crash's shutdown, a server still starting, and a
+# statement cancelled (here, by statement_timeout).
+_UNAVAILABLE_CLASSES = ("08",)
+_UNAVAILABLE_STATES = frozenset({"53300", "57P01", "57P02", "57P03", "57014"})
+UNAVAILABLE_MESSAGE = "the database is unavailable; try again shortly"
 
 
 def conflict_for(error: IntegrityError) -> Conflict | None:
@@ -74,9 +81,32 @@ def translate(error: SQLAlchemyError | OSError) -> Exception:
         return ServiceUnavailable("every database connection is busy; try again shortly")
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return ServiceUnavailable("the database connection was lost; try again")
-    if isinstance(error, OSError):
-        return StorageError("the database cannot be reached")
+    if is_unavailable(error):
+        return ServiceUnavailable(UNAVAILABLE_MESSAGE)
     return StorageError(f"the database failed ({type(error).__name__})")
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` (or what it wraps) says the database is out of reach for now."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, OSError):  # refused, reset, unreachable, timed out
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        state = getattr(current, "sqlstate", None)
+        if isinstance(state, str) and (
+            state.startswith(_UNAVAILABLE_CLASSES) or state in _UNAVAILABLE_STATES
+        ):
+            return True
+        orig = current.orig if isinstance(current, DBAPIError) else None
+        pending.extend([orig, current.__cause__, current.__context__])
+    return False
 
 
 @contextmanager

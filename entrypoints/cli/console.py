@@ -26,7 +26,7 @@ def load_settings() -> Settings:
         return Settings()
     except ValidationError as error:
         problems = "; ".join(
-            f"FOLIO_{str(problem['loc'][0]).upper()}: {problem['msg']}"
+            f"FOLIO_{str(problem['loc'][0]).upper()}: {_message(problem['msg'])}"
             for problem in error.errors()
         )
         fail(f"invalid settings: {problems}")
@@ -45,3 +45,7 @@ def redacted(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return "<unparsable database URL>"
+
+
+def _message(pydantic_message: str) -> str:
+    return pydantic_message.removeprefix("Value error, ")

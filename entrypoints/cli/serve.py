@@ -7,6 +7,7 @@ import uvicorn
 
 from entrypoints.cli.console import fail, is_sqlite, load_settings, warn
 from entrypoints.cli.db import migrate_database
+from entrypoints.cli.startup import check_schema
 from entrypoints.settings import InsecureSettings
 
 APP_FACTORY = "entrypoints.http.app:create_app"
@@ -23,7 +24,8 @@ def serve(
     """Serve the HTTP API.
 
     Insecure production settings are refused before anything starts.
-    With SQL storage on SQLite the database is migrated first.
+    With SQL storage on SQLite the database is migrated first; any other database must be at
+    the latest revision already (`folio db upgrade`).
     """
     settings = load_settings()
     try:
@@ -34,6 +36,8 @@ def serve(
         fail(str(error))
     if settings.storage == "sql" and is_sqlite(settings.database_url):
         migrate_database(settings.database_url)
+    elif settings.storage == "sql":
+        check_schema(settings)
     if settings.storage == "memory" and workers > 1:
         warn("memory storage is per process: each worker keeps its own users and posts")
     uvicorn.run(

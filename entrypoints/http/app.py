@@ -4,12 +4,14 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from entrypoints.container import Container, close
 from entrypoints.http import dependencies, routers
 from entrypoints.http.cors import install_cors
 from entrypoints.http.errors import install_error_handlers
+from entrypoints.http.head import HeadAsGetMiddleware
+from entrypoints.http.media_types import require_declared_media_type
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
 from entrypoints.http.routers import (
@@ -17,6 +19,7 @@ from entrypoints.http.routers import (
     comments,
     favorites,
     feed,
+    health,
     me,
     notifications,
     posts,
@@ -28,6 +31,7 @@ from entrypoints.http.routers import (
 )
 from entrypoints.http.websocket import route as websocket_route
 from entrypoints.http.websocket.lifespan import live_events_running
+from entrypoints.http.unexpected import UnexpectedErrorMiddleware
 from entrypoints.logs import configure_logging
 from entrypoints.realworld.app import PREFIX as REALWORLD_PREFIX
 from entrypoints.realworld.app import create_realworld_app
@@ -49,12 +53,12 @@ def create_app(container: Container | None = None) -> FastAPI:
         version="0.1.0",
         description=API_DESCRIPTION,
         lifespan=_lifespan,
+        dependencies=[Depends(require_declared_media_type)],
     )
     app.state.container = container
     app.state.cache_max_age = container.settings().http_cache_max_age
-    # Middleware, innermost first: the request id, then CORS (outermost, so that preflights
-    # and error replies carry its headers too).
-    app.add_middleware(RequestIdMiddleware)
+    install_middleware(app)
+    # CORS outermost, so that preflights and error replies carry its headers too.
     install_cors(app, container.settings().cors_origins)
     install_error_handlers(app)
     install_openapi(app)
@@ -76,6 +80,15 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(websocket_route.router)
     app.mount(REALWORLD_PREFIX, create_realworld_app(container))
     return app
+
+
+def install_middleware(app: FastAPI) -> None:
+    """Pure ASGI middleware, listed from the innermost out (each add wraps what came before):
+    HEAD runs as GET; an error no handler took becomes a 500 problem logged once; every reply
+    carries the request id."""
+    app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(UnexpectedErrorMiddleware)
+    app.add_middleware(RequestIdMiddleware)
 
 
 @asynccontextmanager

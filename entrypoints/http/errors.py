@@ -3,7 +3,6 @@ that turn every failure (ours, FastAPI's, Starlette's, unexpected ones) into a p
 
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -29,6 +28,10 @@ from domain.errors import (
 from domain.sessions.errors import RefreshTokenReused, SessionEnded
 from domain.sessions.two_factor import TwoFactorChanged
 from entrypoints.http.browser import CsrfRejected
+from entrypoints.http.framework_errors import (
+    handle_http_exception,
+    handle_request_validation_error,
+)
 from entrypoints.http.middleware import REQUEST_ID_HEADER, request_id_of
 from entrypoints.http.problems import problem_response
 from entrypoints.http.schemas.common import FieldError
@@ -36,7 +39,6 @@ from entrypoints.http.schemas.common import FieldError
 logger = logging.getLogger("folio.http")
 
 BEARER_CHALLENGE = {"WWW-Authenticate": "Bearer"}
-_REQUEST_LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,29 +107,6 @@ async def handle_expected_error(request: Request, error: Exception) -> Response:
     )
 
 
-async def handle_request_validation_error(request: Request, error: Exception) -> Response:
-    if not isinstance(error, RequestValidationError):
-        return await handle_unexpected_error(request, error)
-    # Built from loc and msg only: pydantic's ``input`` and ``ctx`` may hold a password.
-    errors = [_field_error(item) for item in error.errors()]
-    first = errors[0] if errors else None
-    detail = "the request is invalid"
-    if first is not None:
-        detail = f"{first.field or 'body'}: {first.message}"
-        if len(errors) > 1:
-            detail += f" (and {len(errors) - 1} more)"
-    return problem_response(
-        request, 422, kind="validation-error", title="Invalid request", detail=detail, errors=errors
-    )
-
-
-async def handle_http_exception(request: Request, error: Exception) -> Response:
-    if not isinstance(error, StarletteHTTPException):
-        return await handle_unexpected_error(request, error)
-    detail = error.detail if isinstance(error.detail, str) else None
-    return problem_response(request, error.status_code, detail=detail, headers=error.headers)
-
-
 async def handle_unexpected_error(request: Request, error: Exception) -> Response:
     """Log everything, tell nothing: no trace, no SQL, no class name in the reply."""
     request_id = request_id_of(request)
@@ -150,17 +129,12 @@ async def handle_unexpected_error(request: Request, error: Exception) -> Respons
     )
 
 
-def _field_error(item: Any) -> FieldError:
-    loc = [str(part) for part in item.get("loc", ())]
-    if loc and loc[0] in _REQUEST_LOCATIONS:
-        loc = loc[1:]
-    return FieldError(field=".".join(loc), message=str(item.get("msg", "is invalid")))
-
-
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, handle_expected_error)
     app.add_exception_handler(ApplicationError, handle_expected_error)
     app.add_exception_handler(CsrfRejected, handle_expected_error)
     app.add_exception_handler(RequestValidationError, handle_request_validation_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_exception)
-    app.add_exception_handler(Exception, handle_unexpected_error)
+    # Unexpected errors are answered by UnexpectedErrorMiddleware, which logs them once: an
+    # ``Exception`` handler here would run in Starlette's outermost middleware, which re-raises
+    # to the server after answering, so the server would log the same error a second time.

@@ -10,6 +10,23 @@ from entrypoints.http.schemas.common import FieldError, Problem
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_PREFIX = "urn:folio:problem:"
+# The kind of a problem that only has a status (the framework's 404, 405, 401...): the same URN
+# scheme as Folio's own problems, so a client can switch on ``type`` alone.
+STATUS_KINDS: dict[int, tuple[str, str]] = {
+    400: ("bad-request", "Bad request"),
+    401: ("authentication-failed", "Authentication failed"),
+    403: ("permission-denied", "Permission denied"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    409: ("conflict", "Conflict"),
+    413: ("payload-too-large", "Payload too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    422: ("validation-error", "Invalid request"),
+    429: ("rate-limited", "Too many requests"),
+    500: ("internal-error", "Internal server error"),
+    503: ("service-unavailable", "Service unavailable"),
+}
 
 
 class ProblemResponse(JSONResponse):
@@ -27,10 +44,11 @@ def problem_response(
     headers: Mapping[str, str] | None = None,
     request_id: str | None = None,
 ) -> ProblemResponse:
-    """A problem reply. Without ``kind`` the type is about:blank and the title the status's."""
+    """A problem reply. Without ``kind`` (and ``title``) they are the status's own."""
+    default_kind, default_title = STATUS_KINDS.get(status, (_slug(status), _phrase(status)))
     problem = Problem(
-        type=PROBLEM_TYPE_PREFIX + kind if kind else "about:blank",
-        title=title or _phrase(status),
+        type=PROBLEM_TYPE_PREFIX + (kind or default_kind),
+        title=title or default_title,
         status=status,
         detail=detail,
         instance=request.url.path,
@@ -45,3 +63,7 @@ def _phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Error"
+
+
+def _slug(status: int) -> str:
+    return _phrase(status).lower().replace(" ", "-").replace("'", "") or f"http-{status}"

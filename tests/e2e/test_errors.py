@@ -14,8 +14,8 @@ async def test_unknown_route_is_a_problem_404(client: AsyncClient) -> None:
     response = await client.get("/nowhere")
     problem = assert_problem(response, 404)
     assert (problem["type"], problem["title"], problem["instance"]) == (
-        "about:blank",
-        "Not Found",
+        "urn:folio:problem:not-found",
+        "Not found",
         "/nowhere",
     )
 
@@ -74,3 +74,5 @@ async def test_an_unexpected_error_is_a_generic_500(
     assert logged
     assert "req-0000-1111" in logged[0].getMessage()
     assert logged[0].exc_info is not None
+    tracebacks = [r for r in caplog.records if r.exc_info is not None]
+    assert len(tracebacks) == 1, [r.name for r in tracebacks]

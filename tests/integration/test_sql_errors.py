@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from adapters.sqlalchemy.errors import StorageError, translate
+from application.errors import ServiceUnavailable
 from domain.errors import EmailAlreadyRegistered, SlugAlreadyTaken, UsernameAlreadyTaken
 from tests.builders import make_post, make_user
 from tests.integration.backends import UowFactory
@@ -18,6 +19,14 @@ class UniqueViolation(Exception):
     def __init__(self, constraint_name: str) -> None:
         super().__init__(f'duplicate key value violates unique constraint "{constraint_name}"')
         self.constraint_name = constraint_name
+
+
+class PgError(Exception):
+    """Stands in for a driver error that carries its SQLSTATE."""
+
+    def __init__(self, sqlstate: str, message: str) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
 
 
 def asyncpg_style(constraint: str) -> IntegrityError:
@@ -65,7 +74,33 @@ def sqlite_style(message: str) -> IntegrityError:
             StorageError,
             id="operational",
         ),
-        pytest.param(ConnectionRefusedError(111, "refused"), StorageError, id="unreachable"),
+        pytest.param(ConnectionRefusedError(111, "refused"), ServiceUnavailable, id="unreachable"),
+        pytest.param(TimeoutError(), ServiceUnavailable, id="connect-timeout"),
+        pytest.param(
+            OperationalError(SQL, {}, PgError("57P01", "terminating connection")),
+            ServiceUnavailable,
+            id="admin-shutdown",
+        ),
+        pytest.param(
+            OperationalError(SQL, {}, PgError("57014", "canceling statement due to timeout")),
+            ServiceUnavailable,
+            id="statement-timeout",
+        ),
+        pytest.param(
+            OperationalError(SQL, {}, PgError("08006", "connection failure")),
+            ServiceUnavailable,
+            id="connection-failure",
+        ),
+        pytest.param(
+            OperationalError(SQL, {}, Exception("gone"), connection_invalidated=True),
+            ServiceUnavailable,
+            id="invalidated",
+        ),
+        pytest.param(
+            OperationalError(SQL, {}, PgError("42P01", "relation does not exist")),
+            StorageError,
+            id="undefined-table",
+        ),
     ],
 )
 def test_driver_errors_are_translated(error: Exception, expected: type[Exception]) -> None:

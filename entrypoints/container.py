@@ -1,9 +1,10 @@
 """The composition root: the only place that knows which adapters implement the ports."""
 
 from datetime import timedelta
+from typing import Any
 
 from dependency_injector import containers, providers
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from adapters.events import LoggingEventPublisher
 from adapters.memory.store import MemoryStore
@@ -15,6 +16,7 @@ from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHash
 from adapters.security.cursors import HmacCursorCodec
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
 from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.pool_metrics import instrument_pool
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system import RandomIdGenerator, SystemClock
 from application.auth.authenticate import Authenticate
@@ -46,6 +48,11 @@ from entrypoints.social_container import SocialContainer
 
 def _minutes(value: int) -> timedelta:
     return timedelta(minutes=value)
+
+
+def create_instrumented_engine(**options: Any) -> AsyncEngine:
+    """The engine of the served app, its pool counted in the metrics."""
+    return instrument_pool(create_engine(**options))
 
 
 class Container(containers.DeclarativeContainer):
@@ -80,7 +87,7 @@ class Container(containers.DeclarativeContainer):
     cursors = providers.Singleton(HmacCursorCodec, settings.provided.signing_secret)
 
     engine = providers.Singleton(
-        create_engine,
+        create_instrumented_engine,
         url=settings.provided.database_url,
         pool_size=settings.provided.db_pool_size,
         pool_timeout=settings.provided.db_pool_timeout,

@@ -1,15 +1,41 @@
-"""Where Folio's own log records ("folio.*": events, unexpected errors) go."""
+"""One logging configuration for Folio's loggers ("folio.*") and uvicorn's: JSON lines in
+production, readable lines in development, to stderr."""
 
 import logging
+import logging.config
+from typing import Any, Literal
 
-FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LogFormat = Literal["json", "text"]
+FORMATTERS = {
+    "json": "entrypoints.log_format.JsonFormatter",
+    "text": "entrypoints.log_format.TextFormatter",
+}
 
 
-def configure_logging(level: str) -> None:
-    """Folio's loggers log at ``level``; to stderr unless the host process configured logging."""
+def logging_config(level: str, log_format: LogFormat) -> dict[str, Any]:
+    """A ``logging.config.dictConfig`` document (also handed to uvicorn as its log_config)."""
+    handler = {"class": "logging.StreamHandler", "formatter": "folio", "stream": "ext://sys.stderr"}
+    logger = {"handlers": ["stderr"], "level": level.upper(), "propagate": False}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"folio": {"()": FORMATTERS[log_format]}},
+        "handlers": {"stderr": handler},
+        "loggers": {
+            "folio": logger,
+            "uvicorn": logger,
+            "uvicorn.error": {"level": level.upper()},
+            # Folio logs every request itself (folio.access), with its request id and route.
+            "uvicorn.access": {**logger, "level": "WARNING"},
+        },
+    }
+
+
+def configure_logging(level: str, log_format: LogFormat = "text") -> None:
+    """Folio's loggers log at ``level``. Unless the host process (``folio serve``'s uvicorn, a
+    test runner) configured logging already, apply the whole configuration here."""
     folio = logging.getLogger("folio")
-    folio.setLevel(level.upper())
-    if not folio.handlers and not logging.getLogger().handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter(FORMAT))
-        folio.addHandler(handler)
+    if folio.handlers or logging.getLogger().handlers:
+        folio.setLevel(level.upper())
+        return
+    logging.config.dictConfig(logging_config(level, log_format))

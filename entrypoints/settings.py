@@ -135,6 +135,20 @@ class Settings(BaseSettings):
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)
     ] = "INFO"
+    shutdown_timeout: int = Field(
+        default=20, ge=1, le=600, description="seconds in-flight requests get to finish on stop"
+    )
+    metrics_enabled: bool = Field(default=True, description="serve Prometheus metrics")
+    metrics_port: int | None = Field(
+        default=None, ge=1, le=65535, description="serve /metrics on this port instead of the API's"
+    )
+    metrics_host: str = Field(default="127.0.0.1", description="interface of FOLIO_METRICS_PORT")
+    metrics_token: SecretStr | None = Field(
+        default=None, description="bearer token /metrics requires when set"
+    )
+    log_format: Literal["json", "text"] | None = Field(
+        default=None, description="json (one object a line) or text; default: json in production"
+    )
 
     @field_validator("cors_origins")
     @classmethod
@@ -150,6 +164,12 @@ class Settings(BaseSettings):
     @classmethod
     def _async_driver(cls, url: str) -> str:
         return checked_database_url(url)
+
+    @property
+    def effective_log_format(self) -> Literal["json", "text"]:
+        if self.log_format is not None:
+            return self.log_format
+        return "json" if self.env == "production" else "text"
 
     @cached_property
     def signing_secret(self) -> str:

@@ -7,10 +7,13 @@ import uvicorn
 
 from entrypoints.cli.console import fail, is_sqlite, load_settings, warn
 from entrypoints.cli.db import migrate_database
+from entrypoints.cli.metrics_port import prepare_metrics
 from entrypoints.cli.startup import check_schema
+from entrypoints.logs import logging_config
 from entrypoints.settings import InsecureSettings
 
 APP_FACTORY = "entrypoints.http.app:create_app"
+WORKER_HEALTHCHECK_SECONDS = 30
 
 
 def serve(
@@ -40,6 +43,7 @@ def serve(
         check_schema(settings)
     if settings.storage == "memory" and workers > 1:
         warn("memory storage is per process: each worker keeps its own users and posts")
+    prepare_metrics(settings, workers)
     uvicorn.run(
         APP_FACTORY,
         factory=True,
@@ -50,4 +54,9 @@ def serve(
         log_level=settings.log_level.lower(),
         ws_ping_interval=settings.ws_ping_interval,
         ws_ping_timeout=settings.ws_ping_timeout,
+        log_config=logging_config(settings.log_level, settings.effective_log_format),
+        access_log=False,  # Folio logs each request itself (folio.access), with its request id
+        timeout_graceful_shutdown=settings.shutdown_timeout,
+        # A worker that is still importing on a busy machine is not a dead one.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
     )

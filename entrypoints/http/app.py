@@ -1,17 +1,21 @@
 """The FastAPI application factory. Serve with
 ``uvicorn entrypoints.http.app:create_app --factory``."""
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
+from adapters.metrics.exposition import Exposition, forget_process
 from entrypoints.container import Container, close
 from entrypoints.http import dependencies, routers
+from entrypoints.http.access_log import AccessLogMiddleware
 from entrypoints.http.cors import install_cors
 from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.head import HeadAsGetMiddleware
 from entrypoints.http.media_types import require_declared_media_type
+from entrypoints.http.metrics import MetricsMiddleware
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
 from entrypoints.http.routers import (
@@ -21,6 +25,7 @@ from entrypoints.http.routers import (
     feed,
     health,
     me,
+    metrics,
     notifications,
     posts,
     profiles,
@@ -35,6 +40,7 @@ from entrypoints.http.unexpected import UnexpectedErrorMiddleware
 from entrypoints.logs import configure_logging
 from entrypoints.realworld.app import PREFIX as REALWORLD_PREFIX
 from entrypoints.realworld.app import create_realworld_app
+from entrypoints.settings import Settings
 
 API_DESCRIPTION = (
     "Folio, a blogging backend. Errors are RFC 9457 problem documents "
@@ -47,7 +53,8 @@ def create_app(container: Container | None = None) -> FastAPI:
     """An app served by ``container`` (a fresh one from the environment if none is given)."""
     container = container or Container()
     container.wire(modules=[dependencies], packages=[routers])
-    configure_logging(container.settings().log_level)
+    settings = container.settings()
+    configure_logging(settings.log_level, settings.effective_log_format)
     app = FastAPI(
         title="Folio",
         version="0.1.0",
@@ -77,18 +84,31 @@ def create_app(container: Container | None = None) -> FastAPI:
         notifications,
     ):
         app.include_router(module.router)
-    app.include_router(websocket_route.router)
+    install_metrics_route(app, settings)
     app.mount(REALWORLD_PREFIX, create_realworld_app(container))
     return app
 
 
 def install_middleware(app: FastAPI) -> None:
     """Pure ASGI middleware, listed from the innermost out (each add wraps what came before):
-    HEAD runs as GET; an error no handler took becomes a 500 problem logged once; every reply
-    carries the request id."""
+    HEAD runs as GET; an error no handler took becomes a 500 problem logged once; every request
+    is counted and timed, and logged once with its request id; every reply carries the request
+    id."""
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(UnexpectedErrorMiddleware)
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(AccessLogMiddleware)
     app.add_middleware(RequestIdMiddleware)
+
+
+def install_metrics_route(app: FastAPI, settings: Settings) -> None:
+    """/metrics on this app, unless metrics are off or served on a port of their own."""
+    if not settings.metrics_enabled or settings.metrics_port is not None:
+        return
+    token = settings.metrics_token
+    app.state.metrics_token = None if token is None else token.get_secret_value()
+    app.state.metrics_exposition = Exposition()
+    app.include_router(metrics.router)
 
 
 @asynccontextmanager
@@ -107,3 +127,4 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if relay is not None:
             await relay.stop()
         await close(container)
+        forget_process(os.getpid())

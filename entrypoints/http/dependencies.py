@@ -48,6 +48,7 @@ async def _from_cookie(
 async def current_actor(
     request: Request,
     token: Annotated[str | None, Depends(_required_token)],
+    token: Annotated[str, Depends(_required_token)],
     authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
     browser: Annotated[BrowserSessions, Depends(Inject[Container.sessions.browser])],
 ) -> Actor:
@@ -57,6 +58,9 @@ async def current_actor(
     actor = await _from_cookie(request, authenticate, browser)
     if actor is None:
         raise InvalidToken("not authenticated")
+    """The caller; 401 without a valid token of an active user."""
+    actor = await authenticate(token)
+    request.state.user_id = actor.id  # for the access log
     return actor
 
 
@@ -71,6 +75,12 @@ async def optional_actor(
     if token is not None:
         return await authenticate(token)
     return await _from_cookie(request, authenticate, browser)
+    """The caller if a token is given (401 if it is not valid), else None."""
+    if token is None:
+        return None
+    actor = await authenticate(token)
+    request.state.user_id = actor.id  # for the access log
+    return actor
 
 
 async def page_request(

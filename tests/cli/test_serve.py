@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 
 from entrypoints.cli import serve
+from entrypoints.logs import logging_config
 from tests.cli.conftest import Folio
 
 
@@ -48,6 +49,10 @@ def test_serves_the_app_factory_with_the_options_given(folio: Folio, uvicorn: Uv
                 "log_level": "warning",
                 "ws_ping_interval": 20.0,
                 "ws_ping_timeout": 20.0,
+                "log_config": logging_config("WARNING", "text"),
+                "access_log": False,
+                "timeout_graceful_shutdown": 20,
+                "timeout_worker_healthcheck": serve.WORKER_HEALTHCHECK_SECONDS,
             },
         )
     ]

@@ -12,6 +12,7 @@ from entrypoints.container import Container, close
 from entrypoints.http import dependencies, routers
 from entrypoints.http.access_log import AccessLogMiddleware
 from entrypoints.http.cors import install_cors
+from entrypoints.http.docs import install_docs
 from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.head import HeadAsGetMiddleware
 from entrypoints.http.media_types import require_declared_media_type
@@ -37,6 +38,8 @@ from entrypoints.http.routers import (
 from entrypoints.http.websocket import route as websocket_route
 from entrypoints.http.websocket.lifespan import live_events_running
 from entrypoints.http.unexpected import UnexpectedErrorMiddleware
+from entrypoints.http.websocket import route as websocket_route
+from entrypoints.http.websocket.lifespan import live_events_running
 from entrypoints.logs import configure_logging
 from entrypoints.realworld.app import PREFIX as REALWORLD_PREFIX
 from entrypoints.realworld.app import create_realworld_app
@@ -60,6 +63,8 @@ def create_app(container: Container | None = None) -> FastAPI:
         version="0.1.0",
         description=API_DESCRIPTION,
         lifespan=_lifespan,
+        docs_url=None,  # served from local assets by install_docs
+        redoc_url=None,
         dependencies=[Depends(require_declared_media_type)],
     )
     app.state.container = container
@@ -69,6 +74,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     install_cors(app, container.settings().cors_origins)
     install_error_handlers(app)
     install_openapi(app)
+    install_docs(app)
     for module in (
         auth,
         sessions,
@@ -84,6 +90,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         notifications,
     ):
         app.include_router(module.router)
+    app.include_router(websocket_route.router)
     install_metrics_route(app, settings)
     app.mount(REALWORLD_PREFIX, create_realworld_app(container))
     return app

@@ -8,10 +8,11 @@ UNMATCHED = "<unmatched>"
 
 def route_template(scope: Scope, root_path_at_entry: str) -> str:
     """``/posts/{post_id}`` for a request to ``/posts/0b6c...``; a mounted sub-application's
-    prefix included (``/api/users/login``); UNMATCHED when no route took the request."""
-    route = scope.get("route")
-    path = getattr(route, "path", None)
-    if not isinstance(path, str):
-        return UNMATCHED
+    prefix included (``/api/users/login``); ``/docs-assets/*`` inside a mount without routes;
+    UNMATCHED when no route took the request."""
     mount_prefix = str(scope.get("root_path", ""))[len(root_path_at_entry) :]
-    return mount_prefix + path
+    path = getattr(scope.get("route"), "path", None)
+    if isinstance(path, str):
+        return mount_prefix + path
+    # A mounted application without routes of its own (static files), or none of its routes.
+    return f"{mount_prefix}/*" if mount_prefix else UNMATCHED

@@ -41,6 +41,8 @@ class Folio:
 @pytest.fixture
 def folio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Folio:
     monkeypatch.chdir(tmp_path)  # no .env, .folio-secret or folio.db of the checkout
+    # `folio serve --workers N` names a metrics directory in the environment: undone after.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")
     for name in list(os.environ):
         if name.startswith("FOLIO_") and not name.startswith("FOLIO_TEST_"):
             monkeypatch.delenv(name)

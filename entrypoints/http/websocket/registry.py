@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from adapters.metrics import WEBSOCKETS_OPEN
+
 logger = logging.getLogger("folio.websocket")
 
 
@@ -57,9 +59,11 @@ class LiveConnections:
             raise ShuttingDown()
         connection = Connection()
         self._open.add(connection)
+        WEBSOCKETS_OPEN.inc()
         try:
             yield connection
         finally:
+            WEBSOCKETS_OPEN.dec()
             self._open.discard(connection)
             connection.finished.set()
 

@@ -1,7 +1,9 @@
 """The text /metrics serves: this process's registry, or every worker's when several share
 PROMETHEUS_MULTIPROC_DIR."""
 
+import asyncio
 import os
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from prometheus_client import (
@@ -47,10 +49,28 @@ def prepare_multiprocess_dir(path: Path) -> None:
         stale.unlink()
 
 
+Sampler = Callable[[], Awaitable[None]]
+
+
 class Exposition:
-    """What the /metrics route renders (the route may not import adapters)."""
+    """What the /metrics route renders (the route may not import adapters): the samplers
+    (gauges read from elsewhere, like the outbox's backlog) run first."""
 
     content_type = CONTENT_TYPE
 
-    def render(self) -> bytes:
+    def __init__(self, samplers: Sequence[Sampler] = ()) -> None:
+        self._samplers = list(samplers)
+
+    async def render(self) -> bytes:
+        for sample in self._samplers:
+            await sample()
         return exposition()
+
+
+async def sample_every(samplers: Sequence[Sampler], seconds: float) -> None:
+    """Run the samplers every ``seconds`` until cancelled: when /metrics is served on a port of
+    its own, no scrape reaches the workers to sample for it."""
+    while True:
+        for sample in samplers:
+            await sample()
+        await asyncio.sleep(seconds)

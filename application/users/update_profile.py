@@ -5,7 +5,7 @@ from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
 from application.users.views import UserView
-from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
+from domain.errors import EmailAlreadyRegistered, InvalidValue, UsernameAlreadyTaken
 from domain.roles import Actor
 from domain.users.user import User
 from domain.users.values import (
@@ -19,6 +19,8 @@ from domain.users.values import (
     blank,
 )
 
+CLEARABLE = frozenset({"age"})  # bio and image are cleared by an empty string
+
 
 @dataclass(frozen=True, slots=True)
 class UpdateProfileCommand:
@@ -31,6 +33,7 @@ class UpdateProfileCommand:
 
     name: str | None = None
     age: int | None = None
+    clear: frozenset[str] = frozenset()  # optional fields to empty: "age"
     bio: str | None = None
     image: str | None = None
     username: str | None = None
@@ -54,6 +57,8 @@ class UpdateProfile:
         name = None if command.name is None else DisplayName(command.name)
         age = None if command.age is None else Age(command.age)
         username = None if command.username is None else Username(command.username)
+        if unclearable := command.clear - CLEARABLE:
+            raise InvalidValue(min(unclearable), "may not be cleared")
         bio = None if command.bio is None or blank(command.bio) else Bio(command.bio)
         image = None if command.image is None or blank(command.image) else ImageUrl(command.image)
         email = None if command.email is None else Email(command.email)
@@ -64,7 +69,7 @@ class UpdateProfile:
                 raise UserNotFound()
             user.expect_version(command.expected_versions)
             now = self._clock.now()
-            user.update_profile(name=name, age=age, now=now)
+            user.update_profile(name=name, age=age, clear_age="age" in command.clear, now=now)
             if command.bio is not None or command.image is not None:
                 user.describe(
                     bio=bio if command.bio is not None else user.bio,

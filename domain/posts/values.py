@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from domain.errors import InvalidValue
-from domain.text import check_length, slugify
+from domain.text import check_length, fold_case, slugify
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +48,15 @@ class Content:
 
 @dataclass(frozen=True, slots=True)
 class Tag:
-    """A tag: stripped, lower-cased, 1-30 characters."""
+    """A tag: stripped and case-folded (Unicode: 'Straße' and 'STRASSE' are one tag), 1-30
+    characters."""
 
     value: str
     MIN_LEN: ClassVar[int] = 1
     MAX_LEN: ClassVar[int] = 30
 
     def __post_init__(self) -> None:
-        normalised = self.value.strip().lower()
+        normalised = fold_case(self.value).strip()
         check_length("tags", normalised, self.MIN_LEN, self.MAX_LEN)
         object.__setattr__(self, "value", normalised)
 

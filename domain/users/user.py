@@ -66,12 +66,20 @@ class User(Aggregate):
         return Actor(id=self.id, role=self.role)
 
     def update_profile(
-        self, *, now: datetime, name: DisplayName | None = None, age: Age | None = None
+        self,
+        *,
+        now: datetime,
+        name: DisplayName | None = None,
+        age: Age | None = None,
+        clear_age: bool = False,
     ) -> None:
+        """Set what is given; ``clear_age`` forgets the age (the one optional field here)."""
         if name is not None:
             self.name = name
         if age is not None:
             self.age = age
+        elif clear_age:
+            self.age = None
         self.updated_at = now
 
     def describe(self, *, now: datetime, bio: Bio | None, image: ImageUrl | None) -> None:

@@ -6,7 +6,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from domain.errors import InvalidValue
-from domain.text import check_length
+from domain.text import check_length, has_visible_character
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _USERNAME = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -122,6 +122,8 @@ class DisplayName:
     def __post_init__(self) -> None:
         normalised = self.value.strip()
         check_length("name", normalised, self.MIN_LEN, self.MAX_LEN)
+        if not has_visible_character(normalised):
+            raise InvalidValue("name", "must contain a visible character")
         object.__setattr__(self, "value", normalised)
 
 

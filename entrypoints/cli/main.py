@@ -3,6 +3,7 @@
 import typer
 
 from entrypoints.cli import db, keys, outbox, users
+from entrypoints.cli import db, demo, outbox, users
 from entrypoints.cli.serve import serve
 from entrypoints.cli.worker import worker
 
@@ -19,6 +20,7 @@ app.add_typer(users.app, name="users")
 app.command()(worker)
 app.add_typer(outbox.app, name="outbox")
 app.add_typer(keys.app, name="keys")
+app.add_typer(demo.app, name="demo")
 
 if __name__ == "__main__":
     app()

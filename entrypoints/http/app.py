@@ -1,13 +1,15 @@
 """The FastAPI application factory. Serve with
 ``uvicorn entrypoints.http.app:create_app --factory``."""
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
-from adapters.metrics.exposition import Exposition, forget_process
+from adapters.metrics.exposition import Exposition, forget_process, sample_every
+from adapters.sqlalchemy.outbox_metrics import OutboxSampler
 from entrypoints.container import Container, close
 from entrypoints.http import dependencies, routers
 from entrypoints.http.access_log import AccessLogMiddleware
@@ -45,6 +47,7 @@ from entrypoints.realworld.app import PREFIX as REALWORLD_PREFIX
 from entrypoints.realworld.app import create_realworld_app
 from entrypoints.settings import Settings
 
+SAMPLE_SECONDS = 15.0
 API_DESCRIPTION = (
     "Folio, a blogging backend. Errors are RFC 9457 problem documents "
     "(application/problem+json). Log in at POST /token (OAuth2 password flow) and send "
@@ -91,7 +94,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     ):
         app.include_router(module.router)
     app.include_router(websocket_route.router)
-    install_metrics_route(app, settings)
+    install_metrics_route(app, container, settings)
     app.mount(REALWORLD_PREFIX, create_realworld_app(container))
     return app
 
@@ -108,13 +111,16 @@ def install_middleware(app: FastAPI) -> None:
     app.add_middleware(RequestIdMiddleware)
 
 
-def install_metrics_route(app: FastAPI, settings: Settings) -> None:
-    """/metrics on this app, unless metrics are off or served on a port of their own."""
+def install_metrics_route(app: FastAPI, container: Container, settings: Settings) -> None:
+    """/metrics on this app, unless metrics are off or served on a port of their own (then the
+    lifespan samples the gauges read from elsewhere every SAMPLE_SECONDS instead)."""
+    samplers = [OutboxSampler(container.engine())] if settings.storage == "sql" else []
+    app.state.metrics_samplers = samplers if settings.metrics_enabled else []
     if not settings.metrics_enabled or settings.metrics_port is not None:
         return
     token = settings.metrics_token
     app.state.metrics_token = None if token is None else token.get_secret_value()
-    app.state.metrics_exposition = Exposition()
+    app.state.metrics_exposition = Exposition(samplers)
     app.include_router(metrics.router)
 
 
@@ -125,12 +131,17 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Refuse a missing, short, well-known or guessable secret or key in production.
     _ = settings.signing_secret, settings.key_ring
     relay = container.outbox_relay() if settings.outbox_relay_in_app else None
+    sampling = None
+    if settings.metrics_port is not None and app.state.metrics_samplers:
+        sampling = asyncio.create_task(sample_every(app.state.metrics_samplers, SAMPLE_SECONDS))
     try:
         if relay is not None:
             await relay.start()
         async with live_events_running(container):
             yield
     finally:
+        if sampling is not None:
+            sampling.cancel()
         if relay is not None:
             await relay.stop()
         await close(container)

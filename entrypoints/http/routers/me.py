@@ -37,9 +37,10 @@ async def update_me(
     versions: Annotated[frozenset[int] | None, Depends(if_match)],
     update: Annotated[UpdateProfile, Depends(Inject[Container.update_profile])],
 ) -> Response:
-    """With If-Match, only if the profile is still as read (412 and no change otherwise)."""
-    fields = body.model_dump(exclude_unset=True)
-    view = await update(actor, UpdateProfileCommand(**fields, expected_versions=versions))
+    """A field left out stays as it is; null clears `age`, `bio` or `image`. With If-Match,
+    only if the profile is still as read (412 and no change otherwise)."""
+    command = UpdateProfileCommand(**body.changes(), expected_versions=versions)
+    view = await update(actor, command)
     return represent(request, UserOut.model_validate(view), version=view.version)
 
 

@@ -20,4 +20,4 @@ async def metrics(request: Request) -> Response:
                 401, detail="a metrics token is required", headers={"WWW-Authenticate": "Bearer"}
             )
     exposition = request.app.state.metrics_exposition
-    return Response(exposition.render(), media_type=exposition.content_type)
+    return Response(await exposition.render(), media_type=exposition.content_type)

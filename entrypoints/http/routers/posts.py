@@ -138,8 +138,7 @@ async def update_post(
     update: Annotated[UpdatePost, Depends(Inject[Container.update_post])],
 ) -> Response:
     """With If-Match, only if the post is still as read (412 and no change otherwise)."""
-    fields = body.model_dump(exclude_unset=True)
-    command = UpdatePostCommand(**fields, expected_versions=versions)
+    command = UpdatePostCommand(**body.changes(), expected_versions=versions)
     view = await update(actor, PostId(post_id), command)
     return represent(request, PostOut.model_validate(view), version=view.version)
 

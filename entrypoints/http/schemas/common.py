@@ -62,3 +62,10 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     """The OpenAPI ``responses`` entry documenting problem replies with these statuses
     (moved to application/problem+json by entrypoints.http.openapi)."""
     return {status: {"model": Problem} for status in statuses}
+
+
+def refuse_null(value: T) -> T:
+    """PATCH bodies: a field that cannot be cleared may be left out, not set to null."""
+    if value is None:
+        raise ValueError("may not be null (leave the field out to keep its value)")
+    return value

@@ -1,13 +1,14 @@
 """Post schemas. The author is the caller, never a field of the body."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from domain.posts.values import Content, Description, Tag, Tags, Title
-from entrypoints.http.schemas.common import Page
+from entrypoints.http.schemas.common import Page, refuse_null
 from entrypoints.http.schemas.profiles import AuthorOut
 
 TitleField = Annotated[
@@ -55,23 +56,34 @@ class CreatePostIn(BaseModel):
     title: TitleField
     description: DescriptionField = ""
     content: ContentField
-    published: bool = False
+    published: StrictBool = False
     tags: TagsField = Field(default_factory=list)
 
 
 class UpdatePostIn(BaseModel):
-    """Fields left out stay as they are. The slug and the author never change."""
+    """PATCH: a field left out stays as it is; ``title``, ``content``, ``tags`` and
+    ``published`` may not be null (``tags: []`` removes every tag); ``description: null``
+    clears the description. The slug and the author never change."""
 
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"title": "Notes, revised", "published": True}]},
     )
 
-    title: TitleField | None = None
+    title: TitleField | SkipJsonSchema[None] = None
     description: DescriptionField | None = None
-    content: ContentField | None = None
-    tags: TagsField | None = None
-    published: bool | None = None
+    content: ContentField | SkipJsonSchema[None] = None
+    tags: TagsField | SkipJsonSchema[None] = None
+    published: StrictBool | SkipJsonSchema[None] = None
+
+    _present_means_set = field_validator("title", "content", "tags", "published")(refuse_null)
+
+    def changes(self) -> dict[str, Any]:
+        """The fields given; a null description becomes the empty one that clears it."""
+        fields = self.model_dump(exclude_unset=True)
+        if "description" in fields and fields["description"] is None:
+            fields["description"] = ""
+        return fields
 
 
 class PostOut(BaseModel):

@@ -1,14 +1,15 @@
 """User schemas. Passwords only ever come in; the hash never goes out."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from domain.roles import Role
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, RawPassword, Username
-from entrypoints.http.schemas.common import Page
+from entrypoints.http.schemas.common import Page, refuse_null
 
 NameField = Annotated[
     str, Field(min_length=DisplayName.MIN_LEN, max_length=DisplayName.MAX_LEN, examples=["Ada"])
@@ -70,7 +71,9 @@ class RegisterUserIn(BaseModel):
 
 
 class UpdateProfileIn(BaseModel):
-    """Fields left out stay as they are."""
+    """PATCH: a field left out stays as it is; null clears an optional field (``age``, ``bio``,
+    ``image``; so does an empty ``bio`` or ``image``); ``name`` and ``username`` may not be
+    null."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -86,7 +89,7 @@ class UpdateProfileIn(BaseModel):
         },
     )
 
-    name: NameField | None = None
+    name: NameField | SkipJsonSchema[None] = None
     age: AgeField | None = None
     bio: BioField | None = None
     image: ImageField | None = None
@@ -94,6 +97,22 @@ class UpdateProfileIn(BaseModel):
     email_notifications: bool | None = Field(
         default=None, description="false stops notification e-mails (the inbox still fills)"
     )
+    username: UsernameField | SkipJsonSchema[None] = None
+
+    _present_means_set = field_validator("name", "username")(refuse_null)
+
+    def changes(self) -> dict[str, Any]:
+        """The command's fields: null bio or image as the empty string that clears it, a null
+        age named in ``clear``."""
+        fields = self.model_dump(exclude_unset=True)
+        for optional in ("bio", "image"):
+            if optional in fields and fields[optional] is None:
+                fields[optional] = ""
+        cleared = {name for name, value in fields.items() if value is None}
+        return {
+            **{k: v for k, v in fields.items() if v is not None},
+            "clear": frozenset(cleared),
+        }
 
 
 class ChangePasswordIn(BaseModel):

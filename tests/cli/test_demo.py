@@ -1,0 +1,62 @@
+"""``folio demo seed`` fills an empty database with users whose passwords it prints once, and
+their posts with tags; it refuses a database that has users unless told."""
+
+import asyncio
+import re
+
+from dependency_injector import providers
+
+from application.auth.log_in import LogInCommand
+from application.pagination import PageRequest
+from application.posts.list_posts import PostListFilter
+from entrypoints.cli.console import load_settings
+from entrypoints.cli.demo_data import POSTS, USERS
+from entrypoints.container import Container, close
+from tests.cli.conftest import Folio
+
+CREDENTIAL = re.compile(r"^\s+(\S+@example\.com)\s+(\S+)$", re.MULTILINE)
+
+
+async def _check(logins: dict[str, str]) -> tuple[int, set[str], int]:
+    container = Container(settings=providers.Object(load_settings()))
+    try:
+        for email, password in logins.items():
+            await container.log_in()(LogInCommand(login=email, password=password))
+        page = await container.list_posts()(PostListFilter(), PageRequest(limit=100))
+        tagged = await container.list_posts()(PostListFilter(tag="ALGORITHMS"), PageRequest())
+        return page.total, {tag for post in page.items for tag in post.tags}, tagged.total
+    finally:
+        await close(container)
+
+
+def test_seeds_an_empty_database_and_prints_working_passwords(migrated: Folio) -> None:
+    result = migrated("demo", "seed")
+
+    assert result.exit_code == 0, result.output
+    logins = dict(CREDENTIAL.findall(result.stdout))
+    assert set(logins) == {user.email for user in USERS}
+    published, tags, about_algorithms = asyncio.run(_check(logins))
+    assert published == sum(post.published for post in POSTS)
+    assert {"history", "algorithms", "mathematics"} <= tags
+    assert about_algorithms == 2
+    assert "shown only now" in result.stdout
+
+
+def test_refuses_a_database_that_has_users_unless_forced(migrated: Folio) -> None:
+    assert migrated("demo", "seed").exit_code == 0
+
+    again = migrated("demo", "seed")
+    forced = migrated("demo", "seed", "--force")
+
+    assert again.exit_code == 1
+    assert "not empty (4 users); pass --force" in again.stderr
+    assert forced.exit_code == 1  # the demo users exist already: nothing is added twice
+    assert "already registered" in forced.stderr
+
+
+def test_an_unmigrated_database_is_named(folio: Folio) -> None:
+    result = folio("demo", "seed")
+
+    assert result.exit_code == 1
+    assert "folio db upgrade" in result.stderr
+    assert "Traceback" not in result.output

@@ -37,8 +37,6 @@ from entrypoints.http.routers import (
     users,
     well_known,
 )
-from entrypoints.http.websocket import route as websocket_route
-from entrypoints.http.websocket.lifespan import live_events_running
 from entrypoints.http.unexpected import UnexpectedErrorMiddleware
 from entrypoints.http.websocket import route as websocket_route
 from entrypoints.http.websocket.lifespan import live_events_running
@@ -91,6 +89,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         comments,
         feed,
         notifications,
+        health,
     ):
         app.include_router(module.router)
     app.include_router(websocket_route.router)

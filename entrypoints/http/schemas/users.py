@@ -93,7 +93,6 @@ class UpdateProfileIn(BaseModel):
     age: AgeField | None = None
     bio: BioField | None = None
     image: ImageField | None = None
-    username: UsernameField | None = None
     email_notifications: bool | None = Field(
         default=None, description="false stops notification e-mails (the inbox still fills)"
     )

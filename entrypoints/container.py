@@ -40,8 +40,8 @@ from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
 from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
-from entrypoints.sessions_container import SessionsContainer
 from entrypoints.operations import OperationsContainer
+from entrypoints.sessions_container import SessionsContainer
 from entrypoints.settings import Settings
 from entrypoints.social_container import SocialContainer
 

@@ -2,8 +2,7 @@
 
 import typer
 
-from entrypoints.cli import db, keys, outbox, users
-from entrypoints.cli import db, demo, outbox, users
+from entrypoints.cli import db, demo, keys, outbox, users
 from entrypoints.cli.serve import serve
 from entrypoints.cli.worker import worker
 

@@ -48,18 +48,17 @@ async def _from_cookie(
 async def current_actor(
     request: Request,
     token: Annotated[str | None, Depends(_required_token)],
-    token: Annotated[str, Depends(_required_token)],
     authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
     browser: Annotated[BrowserSessions, Depends(Inject[Container.sessions.browser])],
 ) -> Actor:
     """The caller; 401 without a valid token (or session cookie) of an active user."""
     if token is not None:
-        return await authenticate(token)
-    actor = await _from_cookie(request, authenticate, browser)
-    if actor is None:
-        raise InvalidToken("not authenticated")
-    """The caller; 401 without a valid token of an active user."""
-    actor = await authenticate(token)
+        actor = await authenticate(token)
+    else:
+        found = await _from_cookie(request, authenticate, browser)
+        if found is None:
+            raise InvalidToken("not authenticated")
+        actor = found
     request.state.user_id = actor.id  # for the access log
     return actor
 
@@ -73,13 +72,11 @@ async def optional_actor(
 ) -> Actor | None:
     """The caller if a token or session cookie is given (401 if it is not valid), else None."""
     if token is not None:
-        return await authenticate(token)
-    return await _from_cookie(request, authenticate, browser)
-    """The caller if a token is given (401 if it is not valid), else None."""
-    if token is None:
-        return None
-    actor = await authenticate(token)
-    request.state.user_id = actor.id  # for the access log
+        actor: Actor | None = await authenticate(token)
+    else:
+        actor = await _from_cookie(request, authenticate, browser)
+    if actor is not None:
+        request.state.user_id = actor.id  # for the access log
     return actor
 
 

@@ -52,7 +52,7 @@ async def handle_request_validation_error(request: Request, error: Exception) ->
     if is_not_json(list(error.errors())):
         return _not_json(request)
     # Built from loc and msg only: pydantic's ``input`` and ``ctx`` may hold a password.
-    errors = [_field_error(item) for item in error.errors()]
+    errors = _field_errors(list(error.errors()))
     first = errors[0] if errors else None
     detail = "the request is invalid"
     if first is not None:
@@ -87,8 +87,32 @@ def _not_json(request: Request) -> Response:
     )
 
 
-def _field_error(item: Any) -> FieldError:
+def _field_errors(items: list[Any]) -> list[FieldError]:
+    """One error per field and message. An optional field (``X | None``) fails on each member
+    of its union: the null member's complaint is dropped when the other member has one, and
+    pydantic's member tags (``constrained-str``, ``none``) are left out of the field's name."""
+    fields_with_value_errors = {
+        _field_name(item) for item in items if item.get("type") != "none_required"
+    }
+    errors: list[FieldError] = []
+    for item in items:
+        field = _field_name(item)
+        if item.get("type") == "none_required" and field in fields_with_value_errors:
+            continue
+        found = FieldError(field=field, message=str(item.get("msg", "is invalid")))
+        if found not in errors:
+            errors.append(found)
+    return errors
+
+
+def _field_name(item: Any) -> str:
     loc = [str(part) for part in item.get("loc", ())]
     if loc and loc[0] in _REQUEST_LOCATIONS:
         loc = loc[1:]
-    return FieldError(field=".".join(loc), message=str(item.get("msg", "is invalid")))
+    if len(loc) > 1 and item.get("type") == "none_required" and loc[-1] == "none":
+        loc = loc[:-1]
+    return ".".join(loc[:1] + [part for part in loc[1:] if not _is_union_tag(part)])
+
+
+def _is_union_tag(part: str) -> bool:
+    return "-" in part or "[" in part

@@ -5,15 +5,20 @@ validation error about "a valid dictionary", or read a JSON body as an empty for
 
 from email.message import Message
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException
 from fastapi.params import Form
+from starlette.requests import HTTPConnection
 
 JSON = "application/json"
 FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-async def require_declared_media_type(request: Request) -> None:
-    """Raise 415 when the request has a body and the route's body is of another media type."""
+async def require_declared_media_type(request: HTTPConnection) -> None:
+    """Raise 415 when the request has a body and the route's body is of another media type.
+    Typed as a connection, not a Request, so the app-wide dependency also resolves on the
+    WebSocket route (which has no body to check)."""
+    if request.scope["type"] != "http":
+        return
     body_field = getattr(request.scope.get("route"), "body_field", None)
     if body_field is None or not _has_body(request):
         return
@@ -26,7 +31,7 @@ async def require_declared_media_type(request: Request) -> None:
         raise HTTPException(415, detail=f"the body must be {expected}, not {given}")
 
 
-def _has_body(request: Request) -> bool:
+def _has_body(request: HTTPConnection) -> bool:
     length = request.headers.get("content-length")
     return "transfer-encoding" in request.headers or (length is not None and length != "0")
 

@@ -39,6 +39,18 @@ async def stays_open(websocket: ClientConnection) -> bool:
     return False
 
 
+async def admitted_within(ws_url: str, token: str, *, seconds: float) -> bool:
+    """A new connection stays open before the deadline: a closed seat is given back as soon as
+    its instance notices the close, which takes a moment on a loaded machine."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while asyncio.get_running_loop().time() < deadline:
+        async with authenticated(ws_url, token) as attempt:
+            if await stays_open(attempt):
+                return True
+        await asyncio.sleep(0.1)
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -92,12 +104,10 @@ async def test_the_per_user_cap_counts_the_connections_on_every_instance(
     async with httpx.AsyncClient(base_url=a.http) as through_a:
         _, token = await sign_up(through_a, "Busy")
         async with authenticated(a.ws, token) as first, authenticated(b.ws, token):
-            await asyncio.sleep(0.2)  # both counted
+            await asyncio.sleep(0.5)  # both counted
             async with authenticated(a.ws, token) as third_on_a:
                 assert await close_code(third_on_a) == POLICY_VIOLATION
             async with authenticated(b.ws, token) as third_on_b:
                 assert await close_code(third_on_b) == POLICY_VIOLATION
             await first.close()
-            await asyncio.sleep(0.2)  # its seat is given back
-            async with authenticated(b.ws, token) as again:
-                assert await stays_open(again)
+            assert await admitted_within(b.ws, token, seconds=5)  # its seat is given back

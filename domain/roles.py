@@ -15,11 +15,13 @@ class Role(StrEnum):
 class Actor:
     """The authenticated caller of a use case. ``session_id`` names the session the caller
     authenticated through (None for callers outside any session, e.g. the CLI); it does not
-    take part in equality, which is about who, not through what."""
+    take part in equality, which is about who, not through what. ``email_verified`` tells
+    whether the caller's current e-mail address is verified (policies may ask for it)."""
 
     id: UserId
     role: Role
     session_id: SessionId | None = field(default=None, compare=False)
+    email_verified: bool = field(default=False, compare=False)
 
     @property
     def is_admin(self) -> bool:

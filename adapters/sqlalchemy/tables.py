@@ -56,6 +56,7 @@ users = Table(
     Column("role", String(ROLE_MAX_LEN), nullable=False),
     Column("is_active", Boolean, nullable=False),
     Column("email_notifications", Boolean, nullable=False, server_default=true()),
+    Column("email_verified_at", UTCDateTime, nullable=True),
     Column("password_hash", String(255), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),

@@ -30,4 +30,9 @@ class Authenticate:
             or not caller.session.is_live(self._clock.now())
         ):
             raise InvalidToken()
-        return Actor(caller.user.id, caller.user.role, session_id=caller.session.id)
+        return Actor(
+            caller.user.id,
+            caller.user.role,
+            session_id=caller.session.id,
+            email_verified=caller.user.email_verified,
+        )

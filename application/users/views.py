@@ -22,6 +22,7 @@ class UserView:
     bio: str | None = None
     image: str | None = None
     email_notifications: bool | None = None
+    email_verified: bool | None = None
 
     @classmethod
     def of(cls, user: User, viewer: Actor | None) -> "UserView":
@@ -39,6 +40,7 @@ class UserView:
             bio=None if user.bio is None else user.bio.value,
             image=None if user.image is None else user.image.value,
             email_notifications=user.email_notifications if private else None,
+            email_verified=user.email_verified if private else None,
         )
 
 

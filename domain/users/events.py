@@ -24,3 +24,24 @@ class PasswordChanged(EndsUserSessions):
     """The owner changed their password; every session but ``keep_session`` ends."""
 
     name: ClassVar[str] = "password_changed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailVerified(DomainEvent):
+    """The user proved that ``email`` reaches them."""
+
+    name: ClassVar[str] = "email_verified"
+    user_id: UserId
+    email: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailChanged(DomainEvent):
+    """The account moved from ``old_email`` to ``new_email`` (the old address is told);
+    ``verified`` when the new address was proven before the move."""
+
+    name: ClassVar[str] = "email_changed"
+    user_id: UserId
+    old_email: str
+    new_email: str
+    verified: bool

@@ -6,7 +6,13 @@ from datetime import datetime
 from domain.events import Aggregate
 from domain.ids import SessionId, UserId
 from domain.roles import Actor, Role
-from domain.users.events import PasswordChanged, UserDeactivated, UserRegistered
+from domain.users.events import (
+    EmailChanged,
+    EmailVerified,
+    PasswordChanged,
+    UserDeactivated,
+    UserRegistered,
+)
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
 
 
@@ -27,6 +33,9 @@ class User(Aggregate):
     bio: Bio | None = None
     image: ImageUrl | None = None
     email_notifications: bool = True
+    # When the current ``email`` was proven to reach the user (a verification link followed,
+    # or a trusted provider's word); None while it is unverified.
+    email_verified_at: datetime | None = None
 
     @classmethod
     def register(
@@ -63,7 +72,19 @@ class User(Aggregate):
 
     @property
     def actor(self) -> Actor:
-        return Actor(id=self.id, role=self.role)
+        return Actor(id=self.id, role=self.role, email_verified=self.email_verified)
+
+    @property
+    def email_verified(self) -> bool:
+        """Whether the current address is known to reach the user."""
+        return self.email_verified_at is not None
+
+    def verify_email(self, *, now: datetime) -> None:
+        """The current address is proven to be the user's (idempotent)."""
+        if self.email_verified_at is None:
+            self.email_verified_at = now
+            self.updated_at = now
+            self.record(EmailVerified(occurred_at=now, user_id=self.id, email=self.email.value))
 
     def update_profile(
         self,
@@ -93,10 +114,25 @@ class User(Aggregate):
         self.username = username
         self.updated_at = now
 
-    def change_email(self, email: Email, *, now: datetime) -> None:
-        """Move the account to another address (the caller checked that no one else has it)."""
+    def change_email(self, email: Email, *, now: datetime, verified: bool = False) -> None:
+        """Move the account to another address (the caller checked that no one else has it).
+        The new address is unverified unless ``verified`` (it was proven before the move);
+        the old address is told (EmailChanged)."""
+        if email == self.email:
+            return
+        old = self.email
         self.email = email
+        self.email_verified_at = now if verified else None
         self.updated_at = now
+        self.record(
+            EmailChanged(
+                occurred_at=now,
+                user_id=self.id,
+                old_email=old.value,
+                new_email=email.value,
+                verified=verified,
+            )
+        )
 
     def set_email_notifications(self, enabled: bool, *, now: datetime) -> None:
         """Whether notification e-mails (not the inbox) reach this user."""

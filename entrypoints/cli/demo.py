@@ -79,7 +79,7 @@ async def _create(container: Container) -> dict[str, str]:
             username=user.username,
         )
         view = await container.register_user()(command)
-        authors[user.username] = Actor(UserId(view.id), Role.USER)
+        authors[user.username] = Actor(UserId(view.id), Role.USER, email_verified=True)
     for post in POSTS:
         writing = CreatePostCommand(
             title=post.title, content=post.content, published=post.published, tags=post.tags

@@ -65,6 +65,7 @@ users = st.fixed_dictionaries(
         "age": st.none() | st.integers(0, 150),
         "role": st.sampled_from(Role),
         "is_active": st.booleans(),
+        "email_verified_at": st.none() | moments,
         "password_hash": st.text(text_chars, max_size=255),
         "created_at": moments,
         "updated_at": moments,

@@ -166,6 +166,11 @@ class UserOut(BaseModel):
         exclude_if=lambda value: value is None,
         description="whether notification e-mails are sent; only for the user and admins",
     )
+    email_verified: bool | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="whether the e-mail address is verified; only for the user and admins",
+    )
 
 
 class UserPage(Page[UserOut]):

@@ -5,7 +5,6 @@ comment on one's post).
 A notification's id is derived from the event id and the handler's name, so a redelivered
 event finds its notification already there and adds nothing."""
 
-import uuid
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -50,7 +49,7 @@ class InboxHandler(EventHandler, Generic[E]):
         recipient_id = self.recipient(event)
         if recipient_id is None:
             return
-        notification_id = NotificationId(uuid.uuid5(delivery.event_id, self.name))
+        notification_id = NotificationId(delivery.key(self.name))
         async with self._uow() as uow:
             if await uow.notifications.get(notification_id) is not None:
                 return  # a redelivery: the notification is there already

@@ -96,6 +96,9 @@ async def test_a_redelivered_event_has_no_second_effect(folio: Folio, relay: Rel
     await relay.drain("next")
 
     assert await relay.inbox(ada) == ["welcome"]
+    resent = relay.mail.to("ada@example.com")
+    assert len(resent) == 2  # the SMTP send is at least once...
+    assert resent[0].key == resent[1].key is not None  # ...under one Message-ID
 
 
 async def test_an_admin_deleting_a_post_tells_its_author_by_note_and_email(

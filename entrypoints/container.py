@@ -14,6 +14,7 @@ from adapters.outbox.wakeup import RelayWakeup
 from adapters.redis.client import create_redis
 from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.cursors import HmacCursorCodec
+from adapters.security.imported_hashes import WithImportedHashes
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.pool_metrics import instrument_pool
@@ -34,6 +35,7 @@ from application.posts.update_post import UpdatePost
 from application.users.change_password import ChangePassword
 from application.users.deactivate_user import DeactivateUser
 from application.users.get_user import GetUser
+from application.users.import_users import ImportUsers
 from application.users.list_users import ListUsers
 from application.users.register_user import RegisterUser
 from application.users.update_profile import UpdateProfile
@@ -64,7 +66,7 @@ class Container(containers.DeclarativeContainer):
     ids = providers.Singleton(RandomIdGenerator)
     content_policy = providers.Singleton(ContentPolicy.of, settings.provided.banned_words)
 
-    hasher = providers.Singleton(
+    argon2_hasher = providers.Singleton(
         Argon2PasswordHasher,
         providers.Singleton(
             Argon2Parameters,
@@ -73,6 +75,8 @@ class Container(containers.DeclarativeContainer):
             parallelism=settings.provided.argon2_parallelism,
         ),
     )
+    # argon2id, and the bcrypt hashes of imported users until their first login rehashes them.
+    hasher = providers.Singleton(WithImportedHashes, argon2_hasher)
     tokens = providers.Singleton(
         JwtTokenService,
         providers.Singleton(
@@ -140,6 +144,9 @@ class Container(containers.DeclarativeContainer):
         sessions=sessions.issuer,
         attempts=sessions.login_attempts,
     )
+    import_users = providers.Factory(
+        ImportUsers, uow=unit_of_work, hashes=hasher, clock=clock, ids=ids
+    )
     authenticate = providers.Factory(Authenticate, uow=unit_of_work, tokens=tokens, clock=clock)
     get_user = providers.Factory(GetUser, uow=unit_of_work)
     list_users = providers.Factory(ListUsers, uow=unit_of_work, cursors=cursors)
@@ -174,9 +181,6 @@ class Container(containers.DeclarativeContainer):
         live.push,
         notifications.welcome_note,
         notifications.post_deleted_note,
-        notifications.followed_note,
-        notifications.favorited_note,
-        notifications.commented_note,
         notifications.welcome_email,
         notifications.notification_email,
         notifications.queued_email,

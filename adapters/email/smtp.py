@@ -51,11 +51,9 @@ def mime_of(message: EmailMessage, sender: str) -> email.message.EmailMessage:
     mime["To"] = message.to
     mime["Subject"] = message.subject
     mime["Date"] = email.utils.formatdate(usegmt=True)
-    domain = sender.rpartition("@")[2].strip("> ") or None
-    if message.key is None:
-        mime["Message-ID"] = email.utils.make_msgid(domain=domain)
-    else:  # the same e-mail sent again carries the same id
-        mime["Message-ID"] = f"<{message.key.hex}@{domain or 'folio.invalid'}>"
+    mime["Message-ID"] = email.utils.make_msgid(
+        domain=sender.rpartition("@")[2].strip("> ") or None
+    )
     for name, value in message.headers:
         mime[name] = value
     mime.set_content(message.text)

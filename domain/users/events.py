@@ -15,6 +15,16 @@ class UserRegistered(DomainEvent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class UserImported(DomainEvent):
+    """An account brought over from another system (``folio users import``): no welcome."""
+
+    name: ClassVar[str] = "user_imported"
+    user_id: UserId
+    email: str
+    username: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class UserDeactivated(EndsUserSessions):
     name: ClassVar[str] = "user_deactivated"
 

@@ -11,6 +11,7 @@ from domain.users.events import (
     EmailVerified,
     PasswordChanged,
     UserDeactivated,
+    UserImported,
     UserRegistered,
 )
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
@@ -67,6 +68,40 @@ class User(Aggregate):
         )
         user.record(
             UserRegistered(occurred_at=now, user_id=id, email=email.value, username=username.value)
+        )
+        return user
+
+    @classmethod
+    def import_from_elsewhere(
+        cls,
+        *,
+        id: UserId,
+        email: Email,
+        username: Username,
+        name: DisplayName,
+        password_hash: str,
+        role: Role,
+        is_active: bool,
+        email_verified: bool,
+        now: datetime,
+    ) -> "User":
+        """An account another system made, with the hash it stored, its e-mail verified if
+        that system verified it: it records UserImported, not UserRegistered, so nobody is
+        welcomed (or asked to verify) again."""
+        user = cls(
+            id=id,
+            email=email,
+            username=username,
+            name=name,
+            password_hash=password_hash,
+            role=role,
+            is_active=is_active,
+            created_at=now,
+            updated_at=now,
+            email_verified_at=now if email_verified else None,
+        )
+        user.record(
+            UserImported(occurred_at=now, user_id=id, email=email.value, username=username.value)
         )
         return user
 

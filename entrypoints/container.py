@@ -102,7 +102,9 @@ class Container(containers.DeclarativeContainer):
         async_sessionmaker, engine, expire_on_commit=False, autoflush=False
     )
     memory_store = providers.Singleton(MemoryStore)
-    redis = providers.Singleton(create_redis, settings.provided.redis_url)
+    redis = providers.Singleton(
+        create_redis, settings.provided.redis_url, settings.provided.redis_timeout
+    )
     live = providers.Container(LiveContainer, settings=settings, redis=redis)
 
     # Logs committed events and wakes this process's outbox relay; delivery is the relay's.

@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(
         default=None, description="redis://host:port/db; shared state across workers and hosts"
     )
+    redis_timeout: float = Field(
+        default=2.0, gt=0, le=60, description="seconds to connect to Redis and for each command"
+    )
     http_cache_max_age: int = Field(
         default=5, ge=0, le=86_400, description="seconds caches may keep public lists and posts"
     )

@@ -33,6 +33,7 @@ class RedisLiveEvents(LiveEvents):
         self._max_retry_delay = max_retry_delay
         self._listener: asyncio.Task[None] | None = None
         self.listening = asyncio.Event()
+        self._first_try = asyncio.Event()  # set once the first subscription succeeded or failed
 
     async def publish(self, message: LiveMessage) -> None:
         await self._redis.publish(self.channel, encode(message))
@@ -41,13 +42,14 @@ class RedisLiveEvents(LiveEvents):
         return self.fan_out.subscription(capacity)
 
     async def start(self) -> None:
-        """Start listening; wait (a few seconds at most) until Redis confirms it."""
+        """Start listening; wait (a few seconds at most) until Redis confirms it, or refuses at
+        once: a Redis that is down does not hold the app's start-up (``/readyz`` says so)."""
         if self._listener is None:
             self._listener = asyncio.create_task(self._listen())
-        try:
+        with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(5):
-                await self.listening.wait()
-        except TimeoutError:
+                await self._first_try.wait()
+        if not self.listening.is_set():
             logger.warning("live events: no Redis subscription yet on %s; retrying", self.channel)
 
     async def close(self) -> None:
@@ -64,6 +66,7 @@ class RedisLiveEvents(LiveEvents):
                 await self._receive()
             except Exception as error:  # the connection dropped, or Redis is not up yet
                 self.listening.clear()
+                self._first_try.set()
                 logger.warning("live events: Redis pub/sub failed (%s); retrying", error)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, self._max_retry_delay)
@@ -74,6 +77,7 @@ class RedisLiveEvents(LiveEvents):
             async for item in pubsub.listen():
                 if item["type"] == "subscribe":
                     self.listening.set()
+                    self._first_try.set()
                 elif item["type"] == "message":
                     self._deliver(item["data"])
 

@@ -1,6 +1,7 @@
 """/healthz says the process is alive; /readyz whether its database and Redis are usable."""
 
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,33 @@ async def test_readyz_checks_redis_when_it_is_configured() -> None:
 
     assert response.status_code == 200, response.text
     assert response.json()["checks"] == {"redis": "ok"}
+
+
+async def test_readyz_says_redis_is_unreachable_and_the_rest_still_serves() -> None:
+    container = make_container(redis_url=f"redis://127.0.0.1:{closed_port()}/0")
+    async with serve(create_app(container)) as client:
+        response = await client.get("/readyz")
+        read = await client.get("/posts")
+
+    problem = assert_problem(response, 503)
+    assert problem["detail"] == "redis: unreachable (ConnectionError)"
+    assert response.headers["retry-after"].isdigit()
+    assert read.status_code == 200
+
+
+async def test_readyz_gives_up_on_a_redis_that_never_answers_within_the_timeout() -> None:
+    with socket.socket() as silent:  # accepts connections (the backlog does), answers nothing
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        container = make_container(redis_url=f"redis://127.0.0.1:{port}/0", redis_timeout=0.5)
+        async with serve(create_app(container)) as client:
+            started = time.monotonic()
+            response = await client.get("/readyz")
+            elapsed = time.monotonic() - started
+
+    assert assert_problem(response, 503)["detail"] == "redis: unreachable (TimeoutError)"
+    assert elapsed < 5  # a few timeouts of 0.5 s at most, not a hang
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/readyz"])

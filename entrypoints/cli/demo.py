@@ -13,12 +13,14 @@ from adapters.sqlalchemy.errors import StorageError
 from application.errors import ApplicationError
 from application.pagination import PageRequest
 from application.posts.create_post import CreatePostCommand
+from application.social.add_comment import AddCommentCommand
 from application.users.register_user import RegisterUserCommand
+from application.users.update_profile import UpdateProfileCommand
 from domain.errors import DomainError
-from domain.ids import UserId
+from domain.ids import PostId, UserId
 from domain.roles import Actor, Role
 from entrypoints.cli.console import fail, load_settings, warn
-from entrypoints.cli.demo_data import POSTS, USERS
+from entrypoints.cli.demo_data import COMMENTS, FAVOURITES, FOLLOWS, POSTS, USERS
 from entrypoints.container import Container, close
 from entrypoints.settings import Settings
 
@@ -31,7 +33,8 @@ def seed(
         bool, typer.Option("--force", help="Add the demo data even if the database has users.")
     ] = False,
 ) -> None:
-    """Create demo users (passwords printed once) and their posts, with tags and a draft."""
+    """Create demo users (passwords printed once) and their posts, with tags and a draft,
+    follows, favourites and comments."""
     settings = load_settings()
     if settings.storage == "memory":
         warn("FOLIO_STORAGE is memory: the demo data is lost when this command exits")
@@ -41,7 +44,10 @@ def seed(
         fail(str(error))
     except StorageError as error:
         fail(f"{error} (is the database migrated? run `folio db upgrade`)")
-    typer.echo(f"Created {len(USERS)} users and {len(POSTS)} posts. Log in with:")
+    typer.echo(
+        f"Created {len(USERS)} users, {len(POSTS)} posts, {len(FOLLOWS)} follows, "
+        f"{len(FAVOURITES)} favourites and {len(COMMENTS)} comments. Log in with:"
+    )
     for user in USERS:
         typer.echo(f"  {user.email:<22} {passwords[user.username]}")
     typer.echo("These passwords are shown only now.")
@@ -80,9 +86,26 @@ async def _create(container: Container) -> dict[str, str]:
         )
         view = await container.register_user()(command)
         authors[user.username] = Actor(UserId(view.id), Role.USER, email_verified=True)
+        if user.bio:
+            profile = UpdateProfileCommand(bio=user.bio)
+            await container.update_profile()(authors[user.username], profile)
+    posts: dict[str, PostId] = {}
     for post in POSTS:
         writing = CreatePostCommand(
             title=post.title, content=post.content, published=post.published, tags=post.tags
         )
-        await container.create_post()(authors[post.author], writing)
+        posts[post.title] = (await container.create_post()(authors[post.author], writing)).id
+    await _socialise(container, authors, posts)
     return passwords
+
+
+async def _socialise(
+    container: Container, people: dict[str, Actor], posts: dict[str, PostId]
+) -> None:
+    for follower, followed in FOLLOWS:
+        await container.social.follow_user()(people[follower], followed)
+    for fan, title in FAVOURITES:
+        await container.social.favorite_post()(people[fan], posts[title])
+    for comment in COMMENTS:
+        said = AddCommentCommand(body=comment.body)
+        await container.social.add_comment()(people[comment.author], posts[comment.post], said)

@@ -1,4 +1,5 @@
-"""The demo data of ``folio demo seed``: a few people and what they wrote."""
+"""The demo data of ``folio demo seed``: a few people, what they wrote, whom they follow,
+what they favourited and what they said about it."""
 
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ class DemoUser:
     name: str
     username: str
     age: int | None = None
+    bio: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +22,17 @@ class DemoPost:
     published: bool = True
 
 
+@dataclass(frozen=True, slots=True)
+class DemoComment:
+    author: str  # a DemoUser's username
+    post: str  # a published DemoPost's title
+    body: str
+
+
 USERS = (
-    DemoUser("ada@example.com", "Ada Lovelace", "ada", 36),
-    DemoUser("grace@example.com", "Grace Hopper", "grace", 85),
-    DemoUser("alan@example.com", "Alan Turing", "alan", 41),
+    DemoUser("ada@example.com", "Ada Lovelace", "ada", 36, "Poetical science."),
+    DemoUser("grace@example.com", "Grace Hopper", "grace", 85, "Compilers, COBOL, nanoseconds."),
+    DemoUser("alan@example.com", "Alan Turing", "alan", 41, "Computable numbers and games."),
     DemoUser("edsger@example.com", "Edsger Dijkstra", "edsger"),
 )
 
@@ -92,4 +101,31 @@ POSTS = (
         ("education",),
         published=False,
     ),
+)
+
+FOLLOWS = (  # (follower, followed)
+    ("grace", "ada"),
+    ("alan", "ada"),
+    ("edsger", "ada"),
+    ("ada", "alan"),
+    ("edsger", "alan"),
+    ("alan", "grace"),
+)
+
+FAVOURITES = (  # (who, a published post's title)
+    ("grace", "Notes on the Analytical Engine"),
+    ("alan", "Notes on the Analytical Engine"),
+    ("edsger", "Notes on the Analytical Engine"),
+    ("ada", "Can machines think?"),
+    ("grace", "Can machines think?"),
+    ("alan", "Go To Statement Considered Harmful"),
+    ("ada", "Why we wrote a compiler"),
+)
+
+COMMENTS = (
+    DemoComment("alan", "Notes on the Analytical Engine", "Could the engine ever surprise us?"),
+    DemoComment("ada", "Notes on the Analytical Engine", "Only by what we gave it to work on."),
+    DemoComment("grace", "Go To Statement Considered Harmful", "Harmful, or just misused?"),
+    DemoComment("edsger", "Go To Statement Considered Harmful", "Harmful."),
+    DemoComment("edsger", "Can machines think?", "As relevant as whether submarines swim."),
 )

@@ -1,5 +1,6 @@
-"""``folio demo seed`` fills an empty database with users whose passwords it prints once, and
-their posts with tags; it refuses a database that has users unless told."""
+"""``folio demo seed`` fills an empty database with users whose passwords it prints once,
+their posts with tags, follows, favourites and comments; it refuses a database that has users
+unless told."""
 
 import asyncio
 import re
@@ -10,7 +11,7 @@ from application.auth.log_in import LogInCommand
 from application.pagination import PageRequest
 from application.posts.list_posts import PostListFilter
 from entrypoints.cli.console import load_settings
-from entrypoints.cli.demo_data import POSTS, USERS
+from entrypoints.cli.demo_data import COMMENTS, FAVOURITES, FOLLOWS, POSTS, USERS
 from entrypoints.container import Container, close
 from tests.cli.conftest import Folio
 
@@ -40,6 +41,32 @@ def test_seeds_an_empty_database_and_prints_working_passwords(migrated: Folio) -
     assert {"history", "algorithms", "mathematics"} <= tags
     assert about_algorithms == 2
     assert "shown only now" in result.stdout
+
+
+async def _social() -> tuple[int, str | None, int, list[str]]:
+    """Ada's followers and bio, and her first post's favourites and comments."""
+    container = Container(settings=providers.Object(load_settings()))
+    try:
+        ada = await container.social.get_profile()("ada", None)
+        page = await container.list_posts()(PostListFilter(), PageRequest(limit=100))
+        (engine,) = [p for p in page.items if p.title == "Notes on the Analytical Engine"]
+        said = await container.social.list_comments()(engine.id, PageRequest(), None)
+        return ada.followers_count, ada.bio, engine.favorites_count, [c.body for c in said.items]
+    finally:
+        await close(container)
+
+
+def test_the_demo_people_follow_favourite_and_comment(migrated: Folio) -> None:
+    result = migrated("demo", "seed")
+
+    assert result.exit_code == 0, result.output
+    assert f"{len(FOLLOWS)} follows, {len(FAVOURITES)} favourites" in result.stdout
+    followers, bio, favourites, comments = asyncio.run(_social())
+    assert followers == sum(followed == "ada" for _, followed in FOLLOWS) == 3
+    assert bio == "Poetical science."
+    assert favourites == 3
+    on_the_engine = [c.body for c in COMMENTS if c.post == "Notes on the Analytical Engine"]
+    assert comments == on_the_engine  # oldest first
 
 
 def test_refuses_a_database_that_has_users_unless_forced(migrated: Folio) -> None:

@@ -1,7 +1,6 @@
 """Comments on an article: list (all of them, oldest first), add, delete."""
 
-from typing import Annotated, Any
-from uuid import UUID
+from typing import Annotated
 
 from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Response, status
@@ -12,7 +11,9 @@ from application.posts.refs import BySlug
 from application.social.add_comment import AddComment, AddCommentCommand
 from application.social.delete_comment import DeleteComment
 from application.social.list_comments import ListComments
+from application.social.views import CommentView
 from domain.ids import CommentId
+from domain.roles import Actor
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
@@ -22,6 +23,7 @@ from entrypoints.realworld.schemas.comments import (
     CommentsEnvelope,
     NewCommentIn,
     comment_of,
+    public_number,
 )
 
 router = APIRouter(prefix="/articles/{slug}/comments", tags=["Comments"])
@@ -34,16 +36,23 @@ async def list_comments(
     viewer: OptionalActor,
     list_page: Annotated[ListComments, Depends(Inject[Container.social.list_comments])],
 ) -> RealWorldJSONResponse:
-    """RealWorld has no pages here: every comment, read a full page at a time."""
-    comments: list[dict[str, Any]] = []
+    """RealWorld has no pages here: every comment."""
+    comments = await _every_comment(list_page, slug, viewer)
+    return RealWorldJSONResponse({"comments": [comment_of(view) for view in comments]})
+
+
+async def _every_comment(
+    list_page: ListComments, slug: str, viewer: Actor | None
+) -> list[CommentView]:
+    """The article's comments, oldest first, read a full page at a time."""
+    comments: list[CommentView] = []
     page = PageRequest(skip=0, limit=PageRequest.MAX_LIMIT)
     while True:
         found = await list_page(BySlug(slug), page, viewer)
-        comments.extend(comment_of(view) for view in found.items)
+        comments.extend(found.items)
         if len(found.items) < page.limit or page.skip + page.limit >= found.total:
-            break
+            return comments
         page = PageRequest(skip=page.skip + page.limit, limit=page.limit)
-    return RealWorldJSONResponse({"comments": comments})
 
 
 @router.post("", response_model=CommentEnvelope)
@@ -63,13 +72,15 @@ async def add_comment(
 @inject
 async def delete_comment(
     slug: str,
-    comment_id: str,
+    comment_id: int,
     actor: CurrentActor,
+    list_page: Annotated[ListComments, Depends(Inject[Container.social.list_comments])],
     delete: Annotated[DeleteComment, Depends(Inject[Container.social.delete_comment])],
 ) -> None:
-    """The comment's author, the article's author, or an admin."""
-    try:
-        parsed = CommentId(UUID(comment_id))
-    except ValueError as error:
-        raise CommentNotFound() from error
-    await delete(actor, BySlug(slug), parsed)
+    """The comment's author, the article's author, or an admin. ``comment_id`` is the integer
+    the comment was shown with."""
+    comments = await _every_comment(list_page, slug, actor)
+    found = [view.id for view in comments if public_number(view.id) == comment_id]
+    if len(found) != 1:
+        raise CommentNotFound()
+    await delete(actor, BySlug(slug), CommentId(found[0]))

@@ -1,6 +1,12 @@
-"""``{"comment": ...}`` and ``{"comments": [...]}``."""
+"""``{"comment": ...}`` and ``{"comments": [...]}``.
+
+openapi.yml types a comment's ``id`` as an integer; Folio identifies comments by UUIDs. The
+RealWorld id is the UUID's low 53 bits (random in every UUID Folio makes; a JavaScript-safe
+integer), stable for the comment's life; ``DELETE`` finds the comment by it among its article's
+comments, where two of them sharing one is a chance of about n²/2⁵⁴."""
 
 from typing import Any
+from uuid import UUID
 
 from pydantic import BaseModel
 
@@ -18,8 +24,16 @@ class NewCommentIn(In):
     comment: NewComment
 
 
+JS_SAFE_BITS = 53
+
+
+def public_number(comment_id: UUID) -> int:
+    """The integer id RealWorld clients see for the comment ``comment_id``."""
+    return comment_id.int & ((1 << JS_SAFE_BITS) - 1)
+
+
 class CommentOut(BaseModel):
-    id: str
+    id: int
     createdAt: str
     updatedAt: str
     body: str
@@ -36,7 +50,7 @@ class CommentsEnvelope(BaseModel):
 
 def comment_of(view: CommentView) -> dict[str, Any]:
     return {
-        "id": str(view.id),
+        "id": public_number(view.id),
         "createdAt": timestamp(view.created_at),
         "updatedAt": timestamp(view.updated_at),
         "body": view.body,

@@ -21,9 +21,10 @@ async def comment(
 
 
 def assert_conforms_comment(body: dict[str, Any]) -> None:
-    """SingleCommentResponse, but for ``id``: see docs/realworld.md (ids are UUIDs)."""
-    assert isinstance(body["comment"]["id"], str)
-    assert_conforms({"comment": {**body["comment"], "id": 1}}, "SingleCommentResponse")
+    """SingleCommentResponse, with an integer ``id`` that JavaScript holds exactly."""
+    assert_conforms(body, "SingleCommentResponse")
+    assert isinstance(body["comment"]["id"], int)
+    assert 0 <= body["comment"]["id"] < 2**53
 
 
 async def test_adding_answers_200_with_the_comment(
@@ -101,14 +102,29 @@ async def test_the_articles_author_may_delete_a_comment(
     assert (await client.delete(path, headers=token(jake))).status_code == 204
 
 
-@pytest.mark.parametrize("comment_id", ["0b6c3a1e-7f9b-4a55-8d64-1f2e3d4c5b6a", "12", "x"])
+@pytest.mark.parametrize("comment_id", ["12", str(2**53 + 5)])
 async def test_an_unknown_comment_is_a_404(
+    client: AsyncClient, jake: dict[str, Any], comment_id: str
+) -> None:
+    article = await create_article(client, jake)
+    await comment(client, article["slug"], jake)
+    path = f"/api/articles/{article['slug']}/comments/{comment_id}"
+    response = await client.delete(path, headers=token(jake))
+    assert errors_of(response, 404) == {"comment": ["not found"]}
+    assert (
+        len((await client.get(f"/api/articles/{article['slug']}/comments")).json()["comments"]) == 1
+    )
+
+
+@pytest.mark.parametrize("comment_id", ["0b6c3a1e-7f9b-4a55-8d64-1f2e3d4c5b6a", "x"])
+async def test_a_comment_id_that_is_no_integer_is_a_422(
     client: AsyncClient, jake: dict[str, Any], comment_id: str
 ) -> None:
     article = await create_article(client, jake)
     path = f"/api/articles/{article['slug']}/comments/{comment_id}"
     response = await client.delete(path, headers=token(jake))
-    assert errors_of(response, 404) == {"comment": ["not found"]}
+    assert response.status_code == 422, response.text
+    assert "errors" in response.json()
 
 
 async def test_comments_of_an_unknown_article_are_a_404(

@@ -15,7 +15,13 @@ from adapters.outbox.wakeup import PostgresListener, RelayWakeup
 from adapters.security.unsubscribe_links import HmacUnsubscribeLinks
 from adapters.sqlalchemy.outbox import SqlAlchemyOutbox
 from application.notifications.email_handlers import NotificationEmail, QueuedEmail, WelcomeEmail
-from application.notifications.inbox_handlers import PostDeletedNote, WelcomeNote
+from application.notifications.inbox_handlers import (
+    CommentedNote,
+    FavoritedNote,
+    FollowedNote,
+    PostDeletedNote,
+    WelcomeNote,
+)
 from application.notifications.mailer import Mailer
 from application.outbox.retry_policy import RetryPolicy
 from entrypoints.settings import Settings
@@ -88,6 +94,9 @@ class Notifications(containers.DeclarativeContainer):
 
     welcome_note = providers.Singleton(WelcomeNote, unit_of_work, settings.provided.site_name)
     post_deleted_note = providers.Singleton(PostDeletedNote, unit_of_work)
+    followed_note = providers.Singleton(FollowedNote, unit_of_work)
+    favorited_note = providers.Singleton(FavoritedNote, unit_of_work)
+    commented_note = providers.Singleton(CommentedNote, unit_of_work)
     welcome_email = providers.Singleton(WelcomeEmail, unit_of_work, mailer)
     notification_email = providers.Singleton(NotificationEmail, unit_of_work, mailer)
     queued_email = providers.Singleton(QueuedEmail, unit_of_work, mailer)

@@ -51,9 +51,11 @@ def mime_of(message: EmailMessage, sender: str) -> email.message.EmailMessage:
     mime["To"] = message.to
     mime["Subject"] = message.subject
     mime["Date"] = email.utils.formatdate(usegmt=True)
-    mime["Message-ID"] = email.utils.make_msgid(
-        domain=sender.rpartition("@")[2].strip("> ") or None
-    )
+    domain = sender.rpartition("@")[2].strip("> ") or None
+    if message.key is None:
+        mime["Message-ID"] = email.utils.make_msgid(domain=domain)
+    else:  # the same e-mail sent again carries the same id
+        mime["Message-ID"] = f"<{message.key.hex}@{domain or 'folio.invalid'}>"
     for name, value in message.headers:
         mime[name] = value
     mime.set_content(message.text)

@@ -39,7 +39,12 @@ class WelcomeEmail(EventHandler):
             return
         user = await _reachable(self._uow(), delivery.event.user_id)
         if user is not None:
-            await self._mailer.send(user.email.value, WELCOME, username=user.username.value)
+            await self._mailer.send(
+                user.email.value,
+                WELCOME,
+                key=delivery.key(self.name),
+                username=user.username.value,
+            )
 
 
 class NotificationEmail(EventHandler):
@@ -63,6 +68,7 @@ class NotificationEmail(EventHandler):
             await self._mailer.send(
                 user.email.value,
                 "notification",
+                key=delivery.key(self.name),
                 username=user.username.value,
                 kind=event.kind,
                 message=event.message,
@@ -91,5 +97,9 @@ class QueuedEmail(EventHandler):
         if user is not None and not user.email_notifications:
             return
         await self._mailer.send(
-            event.email, "message", subject=event.subject, message=event.message
+            event.email,
+            "message",
+            key=delivery.key(self.name),
+            subject=event.subject,
+            message=event.message,
         )

@@ -1,5 +1,7 @@
 """Compose an e-mail from a template and send it, with RFC 8058 one-click unsubscribe headers."""
 
+from uuid import UUID
+
 from application.ports.email import EmailMessage, EmailSender, EmailTemplates, UnsubscribeLinks
 
 ONE_CLICK = "List-Unsubscribe=One-Click"
@@ -16,7 +18,11 @@ class Mailer:
         self._templates = templates
         self._links = links
 
-    async def send(self, to: str, template: str, **context: object) -> None:
+    async def send(
+        self, to: str, template: str, *, key: UUID | None = None, **context: object
+    ) -> None:
+        """Render ``template`` for ``to`` and send it; ``key`` is the e-mail's stable identity
+        (see ``EmailMessage``): handlers derive it from the event and their name."""
         unsubscribe_url = self._links.link_for(to)
         rendered = self._templates.render(template, unsubscribe_url=unsubscribe_url, **context)
         await self._sender.send(
@@ -29,5 +35,6 @@ class Mailer:
                     ("List-Unsubscribe", f"<{unsubscribe_url}>"),
                     ("List-Unsubscribe-Post", ONE_CLICK),
                 ),
+                key=key,
             )
         )

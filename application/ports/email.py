@@ -3,18 +3,23 @@
 from abc import abstractmethod
 from dataclasses import dataclass
 from typing import Protocol
+from uuid import UUID
 
 
 @dataclass(frozen=True, slots=True)
 class EmailMessage:
     """A multipart message: ``text`` and ``html`` are two renderings of one content.
-    ``headers`` are extra header pairs (List-Unsubscribe...); none may hold CR or LF."""
+    ``headers`` are extra header pairs (List-Unsubscribe...); none may hold CR or LF.
+    ``key``, when given, is the message's stable identity: every attempt to send the same
+    e-mail (a redelivered event) carries the same key, and the SMTP adapter makes the
+    ``Message-ID`` of it, so mail systems take a resend after a crash as the same message."""
 
     to: str
     subject: str
     text: str
     html: str
     headers: tuple[tuple[str, str], ...] = ()
+    key: UUID | None = None
 
     def __post_init__(self) -> None:
         for value in (self.to, self.subject, *(part for pair in self.headers for part in pair)):

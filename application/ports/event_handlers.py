@@ -3,7 +3,7 @@
 from abc import abstractmethod
 from dataclasses import dataclass
 from typing import Protocol
-from uuid import UUID
+from uuid import UUID, uuid5
 
 from domain.events import DomainEvent
 
@@ -18,6 +18,11 @@ class Delivery:
 
     event_id: UUID
     event: DomainEvent
+
+    def key(self, handler: str) -> UUID:
+        """A stable id for what ``handler`` makes of this event: the same on every redelivery,
+        different for each handler (the inbox's notification id, an e-mail's Message-ID)."""
+        return uuid5(self.event_id, handler)
 
 
 class EventHandler(Protocol):

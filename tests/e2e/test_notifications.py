@@ -107,6 +107,33 @@ async def test_authors_are_told_when_an_admin_deletes_their_post_newest_first(
     assert (await inbox_with(client, bob, 1))["total"] == 1  # only his own
 
 
+async def test_authors_hear_of_new_followers_favourites_and_comments(
+    client: AsyncClient, alice: Account, bob: Account
+) -> None:
+    post = await create_post(client, alice.headers, title="Engines", published=True)
+    bobs_name = bob.user["username"]
+    comments = f"/posts/{post['id']}/comments"
+    calls = [
+        client.post(f"/users/{alice.user['username']}/follow", headers=bob.headers),
+        client.post(f"/posts/{post['id']}/favorite", headers=bob.headers),
+        client.post(comments, json={"body": "Lovely."}, headers=bob.headers),
+        client.post(comments, json={"body": "Thanks!"}, headers=alice.headers),
+    ]
+    for call in calls:
+        assert (await call).status_code in (200, 201)
+
+    found = await inbox_with(client, alice, 4)
+    await asyncio.sleep(0.3)  # nothing for her own comment
+
+    messages = {item["kind"]: item["message"] for item in (await inbox(client, alice))["items"]}
+    assert set(messages) == {"welcome", "followed", "post_favorited", "comment_added"}
+    assert found["total"] == 4
+    assert messages["followed"] == f"{bobs_name} started following you."
+    assert messages["post_favorited"] == f'{bobs_name} favourited your post "Engines".'
+    assert messages["comment_added"] == f'{bobs_name} commented on your post "Engines": Lovely.'
+    assert (await inbox(client, bob))["total"] == 1  # his welcome only
+
+
 async def test_notifications_are_marked_read_by_id_or_all_and_only_ones_own(
     client: AsyncClient, alice: Account, bob: Account, admin: Account
 ) -> None:

@@ -1,6 +1,9 @@
 """E-mail pieces: templates (autoescaped HTML, plain text), signed unsubscribe links, the
 one-click headers every message carries, and the MIME message the SMTP sender builds."""
 
+import uuid
+from dataclasses import replace
+
 import pytest
 
 from adapters.email.senders import MemoryEmailSender
@@ -78,3 +81,17 @@ def test_the_mime_message_is_multipart_alternative_text_then_html() -> None:
     assert (mime["To"], mime["Subject"]) == ("ada@example.com", "Hello")
     assert mime["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert mime["Message-ID"].endswith("@example.com>")
+
+
+def test_an_email_sent_again_under_its_key_keeps_its_message_id() -> None:
+    key = uuid.uuid4()
+    keyed = EmailMessage(to="ada@example.com", subject="s", text="t", html="h", key=key)
+    sender = "Folio <folio@example.com>"
+
+    first, again = mime_of(keyed, sender), mime_of(keyed, sender)
+    other = mime_of(replace(keyed, key=uuid.uuid4()), sender)
+    unkeyed = [mime_of(replace(keyed, key=None), sender)["Message-ID"] for _ in range(2)]
+
+    assert first["Message-ID"] == again["Message-ID"] == f"<{key.hex}@example.com>"
+    assert other["Message-ID"] != first["Message-ID"]
+    assert unkeyed[0] != unkeyed[1]

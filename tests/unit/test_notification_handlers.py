@@ -1,6 +1,7 @@
 """The notification handlers on the memory backend, driven by the relay's pass: a welcome note
-and e-mail per new user, a note when an admin deletes a post, preferences respected, and no
-second effect when an event is delivered again."""
+and e-mail per new user, a note when an admin deletes a post, notes for a new follower, a
+favourite and a comment (never for one's own doing), preferences respected, and no second
+effect when an event is delivered again."""
 
 from datetime import timedelta
 
@@ -11,13 +12,20 @@ from adapters.email.templates import JinjaEmailTemplates
 from adapters.memory.outbox import MemoryOutbox
 from adapters.security.unsubscribe_links import HmacUnsubscribeLinks
 from application.notifications.email_handlers import NotificationEmail, QueuedEmail, WelcomeEmail
-from application.notifications.inbox_handlers import PostDeletedNote, WelcomeNote
+from application.notifications.inbox_handlers import (
+    CommentedNote,
+    FavoritedNote,
+    FollowedNote,
+    PostDeletedNote,
+    WelcomeNote,
+)
 from application.notifications.mailer import Mailer
 from application.outbox.deliver_events import DeliverEvents
 from application.outbox.retry_policy import RetryPolicy
 from application.pagination import PageRequest
 from domain.roles import Actor
 from tests.unit.harness import Folio, register, register_admin, write_post
+from tests.unit.social import Social
 
 SECRET = "unit-test-secret-0123456789-abcdefghijklmnop"
 
@@ -35,6 +43,9 @@ class Relay:
         self.handlers = [
             WelcomeNote(folio.uow, "Folio"),
             PostDeletedNote(folio.uow),
+            FollowedNote(folio.uow),
+            FavoritedNote(folio.uow),
+            CommentedNote(folio.uow),
             WelcomeEmail(folio.uow, mailer),
             NotificationEmail(folio.uow, mailer),
             QueuedEmail(folio.uow, mailer),
@@ -49,9 +60,13 @@ class Relay:
                 return
 
     async def inbox(self, actor: Actor) -> list[str]:
+        return [kind for kind, _ in await self.notes(actor)]
+
+    async def notes(self, actor: Actor) -> list[tuple[str, str]]:
+        """(kind, message) of ``actor``'s notifications, newest first."""
         async with self.folio.uow() as uow:
             page = await uow.notifications.list_for(actor.id, PageRequest())
-        return [n.kind for n in page.items]
+        return [(n.kind, n.message) for n in page.items]
 
 
 @pytest.fixture
@@ -81,6 +96,9 @@ async def test_a_redelivered_event_has_no_second_effect(folio: Folio, relay: Rel
     await relay.drain("next")
 
     assert await relay.inbox(ada) == ["welcome"]
+    resent = relay.mail.to("ada@example.com")
+    assert len(resent) == 2  # the SMTP send is at least once...
+    assert resent[0].key == resent[1].key is not None  # ...under one Message-ID
 
 
 async def test_an_admin_deleting_a_post_tells_its_author_by_note_and_email(
@@ -116,3 +134,57 @@ async def test_no_notification_email_to_a_user_who_switched_them_off(
 
     assert await relay.inbox(ada) == ["post_deleted", "welcome"]
     assert len(relay.mail.to("ada@example.com")) == 1
+
+
+async def test_a_new_follower_a_favourite_and_a_comment_each_tell_the_author(
+    folio: Folio, relay: Relay
+) -> None:
+    ada, bob = await register(folio, "ada"), await register(folio, "bob")
+    post = await write_post(folio, ada, title="Engines", published=True)
+    social = Social(folio)
+    folio.clock.advance()
+    await social.follow_user(bob, "ada")
+    folio.clock.advance()
+    await social.favorite_post(bob, post.id)
+    folio.clock.advance()
+    await social.comment(bob, post.id, "A fine\n piece " + "of work " * 20)
+    await relay.drain()
+
+    notes = await relay.notes(ada)
+    assert [kind for kind, _ in notes] == ["comment_added", "post_favorited", "followed", "welcome"]
+    commented, favorited, followed = (message for _, message in notes[:3])
+    assert commented.startswith('bob commented on your post "Engines": A fine piece of work')
+    assert commented.endswith("…")
+    assert len(commented) < 140
+    assert favorited == 'bob favourited your post "Engines".'
+    assert followed == "bob started following you."
+    subjects = [m.subject for m in relay.mail.to("ada@example.com")]
+    assert len(subjects) == 4  # the welcome and one per note
+    assert "Folio: bob started following you." in subjects
+
+
+async def test_nobody_is_told_of_their_own_favourite_or_comment(folio: Folio, relay: Relay) -> None:
+    ada = await register(folio, "ada")
+    post = await write_post(folio, ada, published=True)
+    social = Social(folio)
+    await social.favorite_post(ada, post.id)
+    await social.comment(ada, post.id)
+    await relay.drain()
+
+    assert await relay.inbox(ada) == ["welcome"]
+
+
+async def test_a_social_note_is_written_once_when_its_event_is_delivered_again(
+    folio: Folio, relay: Relay
+) -> None:
+    ada, bob = await register(folio, "ada"), await register(folio, "bob")
+    await relay.drain()
+    folio.clock.advance()
+    await Social(folio).follow_user(bob, "ada")
+    (entry,) = await relay.outbox.claim("dies", now=folio.clock.now(), lease=timedelta(1), limit=9)
+    followed = next(h for h in relay.handlers if isinstance(h, FollowedNote))
+    await followed.handle(entry.delivery)  # then the relay dies before recording it
+    folio.clock.advance(timedelta(days=2))
+    await relay.drain("next")
+
+    assert await relay.inbox(ada) == ["followed", "welcome"]

@@ -168,7 +168,7 @@ class Container(containers.DeclarativeContainer):
     )
     delete_post = providers.Factory(DeletePost, uow=unit_of_work, clock=clock)
 
-    list_notifications = providers.Factory(ListNotifications, uow=unit_of_work)
+    list_notifications = providers.Factory(ListNotifications, uow=unit_of_work, cursors=cursors)
     mark_notifications_read = providers.Factory(
         MarkNotificationsRead, uow=unit_of_work, clock=clock
     )
@@ -208,7 +208,9 @@ class Container(containers.DeclarativeContainer):
         listener=notifications.listener,
     )
 
-    social = providers.Container(SocialContainer, unit_of_work=unit_of_work, clock=clock, ids=ids)
+    social = providers.Container(
+        SocialContainer, unit_of_work=unit_of_work, clock=clock, ids=ids, cursors=cursors
+    )
 
     operations = providers.Container(
         OperationsContainer, settings=settings, engine=engine, redis=redis

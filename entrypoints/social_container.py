@@ -5,6 +5,7 @@ unit of work, clock and ids it chose."""
 from dependency_injector import containers, providers
 
 from application.ports.clock import Clock, IdGenerator
+from application.ports.cursors import CursorCodec
 from application.ports.unit_of_work import UnitOfWork
 from application.posts.list_my_posts import ListMyPosts
 from application.social.add_comment import AddComment
@@ -23,6 +24,7 @@ class SocialContainer(containers.DeclarativeContainer):
     unit_of_work: providers.Dependency[UnitOfWork] = providers.Dependency()
     clock: providers.Dependency[Clock] = providers.Dependency()
     ids: providers.Dependency[IdGenerator] = providers.Dependency()
+    cursors: providers.Dependency[CursorCodec] = providers.Dependency()
 
     get_profile = providers.Factory(GetProfile, uow=unit_of_work)
     follow_user = providers.Factory(FollowUser, uow=unit_of_work, clock=clock)
@@ -30,8 +32,8 @@ class SocialContainer(containers.DeclarativeContainer):
     favorite_post = providers.Factory(FavoritePost, uow=unit_of_work, clock=clock)
     unfavorite_post = providers.Factory(UnfavoritePost, uow=unit_of_work, clock=clock)
     add_comment = providers.Factory(AddComment, uow=unit_of_work, clock=clock, ids=ids)
-    list_comments = providers.Factory(ListComments, uow=unit_of_work)
+    list_comments = providers.Factory(ListComments, uow=unit_of_work, cursors=cursors)
     delete_comment = providers.Factory(DeleteComment, uow=unit_of_work, clock=clock)
-    get_feed = providers.Factory(GetFeed, uow=unit_of_work)
+    get_feed = providers.Factory(GetFeed, uow=unit_of_work, cursors=cursors)
     list_tags = providers.Factory(ListTags, uow=unit_of_work)
-    list_my_posts = providers.Factory(ListMyPosts, uow=unit_of_work)
+    list_my_posts = providers.Factory(ListMyPosts, uow=unit_of_work, cursors=cursors)

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from adapters.memory.store import MemoryStore
-from application.pagination import Page, PageRequest
+from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.notifications import NotificationRepository
 from domain.ids import NotificationId, UserId
 from domain.notifications.notification import Notification
@@ -26,9 +26,13 @@ class MemoryNotificationRepository(NotificationRepository):
 
     async def _list_for(self, recipient_id: UserId, page: PageRequest) -> Page[Notification]:
         mine = [n for n in self._store.notifications.values() if n.recipient_id == recipient_id]
-        mine.sort(key=lambda n: (n.created_at, n.id), reverse=True)
-        chosen = copy.deepcopy(mine[page.skip : page.skip + page.limit])
-        return Page(chosen, len(mine), page.skip, page.limit)
+        mine.sort(key=_position, reverse=True)
+        start = page.skip
+        if page.after is not None:
+            after = page.after
+            start = next((i for i, n in enumerate(mine) if _position(n) < after), len(mine))
+        chosen = copy.deepcopy(mine[start : start + page.limit + 1])
+        return keyset_page(chosen, len(mine), page, _position)
 
     async def unread_count(self, recipient_id: UserId) -> int:
         return sum(
@@ -51,3 +55,7 @@ class MemoryNotificationRepository(NotificationRepository):
                 chosen = ids is None or stored.id in ids
                 if chosen and stored.recipient_id == recipient_id:
                     stored.mark_read(now=now)
+
+
+def _position(notification: Notification) -> Position:
+    return Position(notification.created_at, notification.id)

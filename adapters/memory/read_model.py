@@ -8,7 +8,7 @@ from uuid import UUID
 
 from adapters.memory.search import rank
 from adapters.memory.store import MemoryStore
-from application.pagination import Page, PageRequest, keyset_page
+from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.read_model import PostQuery, PostStatus, ReadModel
 from application.posts.views import PostView, position_by
 from application.social.views import CommentView
@@ -85,9 +85,15 @@ class MemoryReadModel(ReadModel):
     ) -> Page[CommentView]:
         found = [c for c in self._store.comments.values() if c.post_id == post_id]
         found.sort(key=lambda c: (c.created_at, c.id))
-        chosen = found[page.skip : page.skip + page.limit]
+        after = page.after
+        rest = (
+            found
+            if after is None
+            else [c for c in found if (c.created_at, c.id) > (after.key, after.id)]
+        )
+        chosen = rest[page.skip : page.skip + page.limit + 1]
         views = [self._comment_view(comment, viewer) for comment in chosen]
-        return Page(views, len(found), page.skip, page.limit)
+        return keyset_page(views, len(found), page, lambda v: Position(v.created_at, v.id))
 
     async def comment(self, comment_id: CommentId, viewer: UserId | None) -> CommentView | None:
         comment = self._store.comments.get(comment_id)

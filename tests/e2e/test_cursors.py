@@ -1,6 +1,7 @@
 """Cursor pagination over HTTP, on memory, SQLite and PostgreSQL: a walk by cursor sees every
-item once, in list order, also while items are added; a cursor that was altered, forged or made
-for another list is a 422 and changes nothing."""
+item once, in list order, also while items are added, on every list (posts, users, the feed,
+one's own posts, comments); a cursor that was altered, forged or made for another list is a 422
+and changes nothing."""
 
 import base64
 from typing import Any
@@ -12,13 +13,15 @@ from tests.e2e.conftest import Account
 from tests.e2e.helpers import assert_problem, create_post, fields_of, register
 
 
-async def _walk(client: AsyncClient, path: str, **params: Any) -> list[list[str]]:
+async def _walk(
+    client: AsyncClient, path: str, headers: dict[str, str] | None = None, **params: Any
+) -> list[list[str]]:
     """Every page's ids, following next_cursor from the first page to the last (bounded)."""
     pages: list[list[str]] = []
     cursor = None
     for _ in range(50):
         query = {**params, **({"cursor": cursor} if cursor else {})}
-        response = await client.get(path, params=query)
+        response = await client.get(path, params=query, headers=headers)
         assert response.status_code == 200, response.text
         body = response.json()
         pages.append([item["id"] for item in body["items"]])
@@ -135,3 +138,50 @@ async def test_a_users_cursor_is_foreign_to_posts_and_skip_does_not_mix(
     )
     both = await client.get("/users", params={"cursor": users_cursor, "skip": 1})
     assert "cursor" in fields_of(assert_problem(both, 422))
+
+
+async def test_the_feed_and_ones_own_posts_are_walked_by_cursor(
+    client: AsyncClient, alice: Account, bob: Account
+) -> None:
+    await client.post(f"/users/{alice.user['username']}/follow", headers=bob.headers)
+    posts = [await create_post(client, alice.headers, title=f"Post number {n}") for n in range(5)]
+    drafts = [
+        await create_post(client, alice.headers, title=f"Draft {n}", published=False)
+        for n in range(2)
+    ]
+    newest_first = [post["id"] for post in reversed(posts)]
+
+    feed = await _walk(client, "/feed", bob.headers, limit=2)
+    mine = await _walk(client, "/me/posts", alice.headers, limit=3, status="all")
+
+    assert feed == [newest_first[:2], newest_first[2:4], newest_first[4:]]
+    written_newest_first = [d["id"] for d in reversed(drafts)] + newest_first
+    assert [post for page in mine for post in page] == written_newest_first
+    assert [len(page) for page in mine] == [3, 3, 1]
+    bobs_cursor = (await client.get("/feed", params={"limit": 1}, headers=bob.headers)).json()
+    foreign = await client.get(
+        "/feed", params={"cursor": bobs_cursor["next_cursor"]}, headers=alice.headers
+    )
+    assert_problem(foreign, 422)  # a feed cursor is good for its reader's feed only
+
+
+async def test_comments_are_walked_by_cursor_oldest_first(
+    client: AsyncClient, alice: Account, bob: Account
+) -> None:
+    post = await create_post(client, alice.headers, title="Talked about")
+    other = await create_post(client, alice.headers, title="Another post")
+    path = f"/posts/{post['id']}/comments"
+    said = []
+    for n in range(5):
+        response = await client.post(path, json={"body": f"comment {n}"}, headers=bob.headers)
+        assert response.status_code == 201, response.text
+        said.append(response.json()["id"])
+
+    pages = await _walk(client, path, limit=2)
+
+    assert pages == [said[:2], said[2:4], said[4:]]
+    first = (await client.get(path, params={"limit": 2})).json()
+    elsewhere = await client.get(
+        f"/posts/{other['id']}/comments", params={"cursor": first["next_cursor"]}
+    )
+    assert_problem(elsewhere, 422)  # made for another post's comments

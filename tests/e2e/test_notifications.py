@@ -285,8 +285,45 @@ async def test_the_one_click_link_of_an_email_unsubscribes_its_recipient(
     assert_problem(await client.post(path), 422)
 
 
-async def test_the_inbox_pages_by_skip_only(client: AsyncClient, alice: Account) -> None:
-    response = await client.get("/me/notifications?cursor=abc", headers=alice.headers)
-    assert_problem(response, 422)
+async def test_the_inbox_pages_by_cursor_as_by_skip(
+    client: AsyncClient, alice: Account, bob: Account, admin: Account
+) -> None:
+    for n in range(4):
+        post = await create_post(client, alice.headers, title=f"Post {n}")
+        await client.delete(f"/posts/{post['id']}", headers=admin.headers)
+    everything = [item["id"] for item in (await inbox_with(client, alice, 5))["items"]]
+
+    by_cursor: list[str] = []
+    page = await inbox(client, alice, limit=2)
+    while True:
+        by_cursor += [item["id"] for item in page["items"]]
+        if page["next_cursor"] is None:
+            break
+        page = await inbox(client, alice, limit=2, cursor=page["next_cursor"])
+
+    assert by_cursor == everything
+    assert len(everything) == 5
+    assert page["total"] == 5
+    second = await inbox(client, alice, limit=2, skip=2)
+    assert second["next_cursor"] is not None  # a skip page hands out a cursor too
+
+
+async def test_a_foreign_or_altered_inbox_cursor_is_a_422(
+    client: AsyncClient, alice: Account, bob: Account, admin: Account
+) -> None:
+    for n in range(2):
+        post = await create_post(client, bob.headers, title=f"Post {n}")
+        await client.delete(f"/posts/{post['id']}", headers=admin.headers)
+    await inbox_with(client, bob, 3)
+    cursor = (await inbox(client, bob, limit=1))["next_cursor"]
+    assert cursor is not None
+
+    for offered in (cursor[:-2] + ("AA" if not cursor.endswith("AA") else "BB"), "abc"):
+        response = await client.get(
+            "/me/notifications", params={"cursor": offered}, headers=bob.headers
+        )
+        assert_problem(response, 422)
+    theirs = await client.get("/me/notifications", params={"cursor": cursor}, headers=alice.headers)
+    assert_problem(theirs, 422)
     page = await inbox(client, alice, skip=1, limit=1)
     assert (page["skip"], page["limit"], page["next_cursor"]) == (1, 1, None)

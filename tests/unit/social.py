@@ -49,7 +49,7 @@ class Social:
 
     @property
     def list_comments(self) -> ListComments:
-        return ListComments(self.folio.uow())
+        return ListComments(self.folio.uow(), self.folio.cursors)
 
     @property
     def delete_comment(self) -> DeleteComment:
@@ -57,7 +57,7 @@ class Social:
 
     @property
     def get_feed(self) -> GetFeed:
-        return GetFeed(self.folio.uow())
+        return GetFeed(self.folio.uow(), self.folio.cursors)
 
     @property
     def list_tags(self) -> ListTags:
@@ -65,7 +65,7 @@ class Social:
 
     @property
     def list_my_posts(self) -> ListMyPosts:
-        return ListMyPosts(self.folio.uow())
+        return ListMyPosts(self.folio.uow(), self.folio.cursors)
 
     async def comment(self, actor: Actor, post_id: PostId, body: str = "Nice.") -> CommentView:
         return await self.add_comment(actor, post_id, AddCommentCommand(body=body))

@@ -1,13 +1,13 @@
 """Profile and comment views: a profile is one statement, a page of comments two."""
 
-from sqlalchemy import desc, func, select
+from sqlalchemy import desc, func, select, tuple_
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.read_model.columns import author_columns, author_from_row, following
 from adapters.sqlalchemy.tables import comments, follows, post_tags, posts, users
-from application.pagination import Page, PageRequest
+from application.pagination import Page, PageRequest, Position, keyset_page
 from application.social.views import CommentView
 from application.users.views import ProfileView
 from domain.ids import CommentId, PostId, UserId
@@ -60,13 +60,16 @@ class PeopleViews:
             .where(comments.c.post_id == post_id)
             .order_by(comments.c.created_at, comments.c.id)
         )
+        if page.after is not None:
+            after = (page.after.key, page.after.id)
+            query = query.where(tuple_(comments.c.created_at, comments.c.id) > after)
         with translated_errors():
             total = await self._session.scalar(
                 select(func.count()).select_from(comments).where(comments.c.post_id == post_id)
             )
-            result = await self._session.execute(query.offset(page.skip).limit(page.limit))
+            result = await self._session.execute(query.offset(page.skip).limit(page.limit + 1))
             views = [_comment_view(row) for row in result.mappings().all()]
-        return Page(views, total or 0, page.skip, page.limit)
+        return keyset_page(views, total or 0, page, _comment_position)
 
     async def comment(self, comment_id: CommentId, viewer: UserId | None) -> CommentView | None:
         query = (
@@ -101,3 +104,7 @@ def _comment_view(row: RowMapping) -> CommentView:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
+
+
+def _comment_position(view: CommentView) -> Position:
+    return Position(view.created_at, view.id)

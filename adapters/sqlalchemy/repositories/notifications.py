@@ -4,13 +4,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, tuple_, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.tables import notifications
-from application.pagination import Page, PageRequest
+from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.notifications import NotificationRepository
 from domain.ids import NotificationId, UserId
 from domain.notifications.notification import Notification
@@ -60,12 +60,16 @@ class SqlAlchemyNotificationRepository(NotificationRepository):
             .where(mine)
             .order_by(notifications.c.created_at.desc(), notifications.c.id.desc())
             .offset(page.skip)
-            .limit(page.limit)
+            .limit(page.limit + 1)
         )
+        if page.after is not None:
+            after = (page.after.key, page.after.id)
+            query = query.where(tuple_(notifications.c.created_at, notifications.c.id) < after)
         with translated_errors():
             total = await self._session.scalar(select(func.count()).where(mine))
             rows = (await self._session.execute(query)).mappings().all()
-        return Page([notification_from_row(r) for r in rows], total or 0, page.skip, page.limit)
+        found = [notification_from_row(r) for r in rows]
+        return keyset_page(found, total or 0, page, lambda n: Position(n.created_at, n.id))
 
     async def unread_count(self, recipient_id: UserId) -> int:
         query = select(func.count()).where(

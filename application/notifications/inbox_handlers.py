@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 from application.ports.event_handlers import Delivery, EventHandler
 from application.ports.unit_of_work import UnitOfWork
 from domain.events import DomainEvent
-from domain.ids import NotificationId, UserId
+from domain.ids import NotificationId, PostId, UserId
 from domain.notifications.notification import Notification
 from domain.posts.events import PostDeleted
 from domain.social.events import CommentAdded, PostFavorited, UserFollowed
@@ -127,10 +127,8 @@ class FavoritedNote(InboxHandler[PostFavorited]):
         return None if event.user_id == event.author_id else event.author_id
 
     async def message(self, event: PostFavorited, uow: UnitOfWork) -> str | None:
-        fan, post = await uow.users.get(event.user_id), await uow.posts.get(event.post_id)
-        if fan is None or post is None:
-            return None
-        return f'{fan.username.value} favourited your post "{post.title.value}".'
+        names = await _who_on_what(uow, event.user_id, event.post_id)
+        return None if names is None else f'{names[0]} favourited your post "{names[1]}".'
 
 
 class CommentedNote(InboxHandler[CommentAdded]):
@@ -145,10 +143,16 @@ class CommentedNote(InboxHandler[CommentAdded]):
         return None if event.author_id == event.post_author_id else event.post_author_id
 
     async def message(self, event: CommentAdded, uow: UnitOfWork) -> str | None:
-        commenter, post = await uow.users.get(event.author_id), await uow.posts.get(event.post_id)
-        if commenter is None or post is None:
+        names = await _who_on_what(uow, event.author_id, event.post_id)
+        if names is None:
             return None
         body = " ".join(event.body.split())
         if len(body) > self.excerpt:
             body = body[: self.excerpt - 1].rstrip() + "…"
-        return f'{commenter.username.value} commented on your post "{post.title.value}": {body}'
+        return f'{names[0]} commented on your post "{names[1]}": {body}'
+
+
+async def _who_on_what(uow: UnitOfWork, user_id: UserId, post_id: PostId) -> tuple[str, str] | None:
+    """The username of ``user_id`` and the title of ``post_id``, or None if either is gone."""
+    user, post = await uow.users.get(user_id), await uow.posts.get(post_id)
+    return None if user is None or post is None else (user.username.value, post.title.value)

@@ -285,12 +285,17 @@ async def test_the_one_click_link_of_an_email_unsubscribes_its_recipient(
     assert_problem(await client.post(path), 422)
 
 
+async def notes_by_admin(client: AsyncClient, author: Account, admin: Account, count: int) -> None:
+    """``count`` notifications on their way to ``author``: an admin deletes that many posts."""
+    for n in range(count):
+        post = await create_post(client, author.headers, title=f"Post {n}")
+        await client.delete(f"/posts/{post['id']}", headers=admin.headers)
+
+
 async def test_the_inbox_pages_by_cursor_as_by_skip(
     client: AsyncClient, alice: Account, bob: Account, admin: Account
 ) -> None:
-    for n in range(4):
-        post = await create_post(client, alice.headers, title=f"Post {n}")
-        await client.delete(f"/posts/{post['id']}", headers=admin.headers)
+    await notes_by_admin(client, alice, admin, 4)
     everything = [item["id"] for item in (await inbox_with(client, alice, 5))["items"]]
 
     by_cursor: list[str] = []
@@ -311,9 +316,7 @@ async def test_the_inbox_pages_by_cursor_as_by_skip(
 async def test_a_foreign_or_altered_inbox_cursor_is_a_422(
     client: AsyncClient, alice: Account, bob: Account, admin: Account
 ) -> None:
-    for n in range(2):
-        post = await create_post(client, bob.headers, title=f"Post {n}")
-        await client.delete(f"/posts/{post['id']}", headers=admin.headers)
+    await notes_by_admin(client, bob, admin, 2)
     await inbox_with(client, bob, 3)
     cursor = (await inbox(client, bob, limit=1))["next_cursor"]
     assert cursor is not None

@@ -70,3 +70,19 @@ class InvalidOneTimeCode(AuthenticationFailed):
 class TwoFactorNotEnrolled(ApplicationError):
     def __init__(self) -> None:
         super().__init__("no two-factor enrolment in this state; enrol first at POST /me/totp")
+
+
+class ExternalLoginFailed(AuthenticationFailed):
+    """A login through the external provider could not be completed (state, code, ID token)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"social login failed: {reason}")
+
+
+class SocialLoginNotConfigured(NotFound):
+    def __init__(self) -> None:
+        super().__init__("social login is not configured on this server (FOLIO_OIDC_ISSUER)")
+
+
+class ExternalIdentityIncomplete(ApplicationError):
+    """The provider did not tell what an account needs (an e-mail address)."""

@@ -42,6 +42,7 @@ from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
 from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
+from entrypoints.oidc_container import OidcContainer
 from entrypoints.operations import OperationsContainer
 from entrypoints.sessions_container import SessionsContainer
 from entrypoints.settings import Settings
@@ -134,6 +135,14 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         ids=ids,
         tokens=tokens,
+    )
+
+    oidc = providers.Container(
+        OidcContainer,
+        settings=settings,
+        unit_of_work=unit_of_work,
+        ids=ids,
+        issuer=sessions.issuer,
     )
 
     register_user = providers.Factory(

@@ -7,7 +7,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, SecretStr, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    SecretStr,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.security.key_strength import STRONG_BITS, estimated_bits
@@ -149,6 +156,25 @@ class Settings(BaseSettings):
     metrics_token: SecretStr | None = Field(
         default=None, description="bearer token /metrics requires when set"
     )
+    oidc_issuer: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s]+$",
+        description="issuer URL of the OpenID Connect provider (discovery); unset: no social login",
+    )
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_redirect_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s]+$",
+        description="the callback registered at the provider; default FOLIO_BASE_URL + "
+        "/auth/oidc/callback",
+    )
+    oidc_scopes: str = Field(default="openid email profile", pattern=r"(^|\s)openid(\s|$)")
+    oidc_frontend_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s]+$",
+        description="where a browser goes after a social login (session in cookies)",
+    )
     log_format: Literal["json", "text"] | None = Field(
         default=None, description="json (one object a line) or text; default: json in production"
     )
@@ -167,6 +193,18 @@ class Settings(BaseSettings):
     @classmethod
     def _async_driver(cls, url: str) -> str:
         return checked_database_url(url)
+
+    @model_validator(mode="after")
+    def _oidc_client_complete(self) -> "Settings":
+        if self.oidc_issuer is not None and not (self.oidc_client_id and self.oidc_client_secret):
+            raise ValueError("FOLIO_OIDC_ISSUER needs FOLIO_OIDC_CLIENT_ID and _CLIENT_SECRET")
+        if self.env == "production" and (self.oidc_issuer or "").startswith("http://"):
+            raise ValueError("FOLIO_OIDC_ISSUER must be an https:// URL in production")
+        return self
+
+    @property
+    def oidc_callback_url(self) -> str:
+        return self.oidc_redirect_url or self.base_url.rstrip("/") + "/auth/oidc/callback"
 
     @property
     def effective_log_format(self) -> Literal["json", "text"]:

@@ -15,6 +15,7 @@ from domain.sessions.two_factor import TwoFactor
 from domain.social.comment import Comment
 from domain.social.favorite import Favorite
 from domain.social.follow import Follow
+from domain.users.identities import IdentityKey, LinkedIdentity
 from domain.users.user import User
 
 
@@ -32,6 +33,7 @@ class MemoryStore:
     sessions: dict[SessionId, Session] = field(default_factory=dict)
     retired_refresh_hashes: dict[str, SessionId] = field(default_factory=dict)
     two_factor: dict[UserId, TwoFactor] = field(default_factory=dict)
+    identities: dict[IdentityKey, LinkedIdentity] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The outbox: entries by event id (in commit order), their leases, processed records.
     outbox: dict[UUID, OutboxEntry] = field(default_factory=dict)

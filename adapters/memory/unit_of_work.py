@@ -3,6 +3,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 from uuid import UUID
 
+from adapters.memory.identities import MemoryIdentityRepository
 from adapters.memory.notifications import MemoryNotificationRepository
 from adapters.memory.read_model import MemoryReadModel
 from adapters.memory.repositories import MemoryPostRepository, MemoryUserRepository
@@ -53,6 +54,7 @@ class MemoryUnitOfWork(UnitOfWork):
     notifications: MemoryNotificationRepository
     sessions: MemorySessionRepository
     two_factor: MemoryTwoFactorRepository
+    identities: MemoryIdentityRepository
 
     def __init__(self, store: MemoryStore, publisher: EventPublisher) -> None:
         super().__init__(publisher)
@@ -68,6 +70,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.notifications = MemoryNotificationRepository(self._store)
         self.sessions = MemorySessionRepository(self._store)
         self.two_factor = MemoryTwoFactorRepository(self._store)
+        self.identities = MemoryIdentityRepository(self._store)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         async with self._store.lock:
@@ -100,6 +103,7 @@ class MemoryUnitOfWork(UnitOfWork):
             _apply(self.comments.staged.added, self.comments.staged.removed, self._store.comments)
             self._write_sessions()
             self._write_two_factor()
+            self.identities.write()
 
     def _write_sessions(self) -> None:
         self._store.retired_refresh_hashes.update(self.sessions.retired)
@@ -142,6 +146,7 @@ class MemoryUnitOfWork(UnitOfWork):
             changed = record is not None and record.version != read
             if changed and (stored is None or stored.version != read):
                 raise TwoFactorChanged()
+        self.identities.check_unique()
 
     async def _rollback(self) -> None:
         for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
@@ -150,6 +155,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.sessions.seen.clear()
         self.two_factor.seen.clear()
         self.two_factor.removed.clear()
+        self.identities.added.clear()
 
     async def _close(self) -> None:
         return None

@@ -22,6 +22,7 @@ from domain.errors import (
     UsernameAlreadyTaken,
 )
 from domain.sessions.errors import RefreshTokenReused
+from domain.users.identities import IdentityAlreadyLinked
 
 
 class StorageError(Exception):
@@ -35,6 +36,7 @@ _UNIQUE_RULES: tuple[tuple[str, str, type[Conflict]], ...] = (
     ("uq_posts_slug", "posts.slug", SlugAlreadyTaken),
     ("pk_follows", "follows.follower_id", AlreadyFollowing),
     ("pk_favorites", "favorites.user_id", AlreadyFavorited),
+    ("pk_user_identities", "user_identities.issuer", IdentityAlreadyLinked),
     # Two transactions rotated one refresh token at once: the later one is a reuse.
     ("pk_retired_refresh_tokens", "retired_refresh_tokens.token_hash", RefreshTokenReused),
 )

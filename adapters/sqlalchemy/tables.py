@@ -26,6 +26,7 @@ from domain.notifications.notification import Notification
 from domain.posts.values import Description, Slug, Tag, Title
 from domain.roles import Role
 from domain.sessions.session import AuthMethod, EndReason, Session
+from domain.users.identities import IdentityKey
 from domain.users.values import Bio, DisplayName, Email, ImageUrl, Username
 
 NAMING_CONVENTION = {
@@ -248,4 +249,15 @@ two_factor = Table(
     Column("last_step", BigInteger, nullable=True),
     Column("recovery_codes", Text, nullable=False),
     Column("version", Integer, nullable=False),
+)
+
+# External OpenID Connect identities linked to accounts: the provider's issuer and the subject
+# it gives the person identify the link (never the e-mail).
+user_identities = Table(
+    "user_identities",
+    metadata,
+    Column("issuer", String(IdentityKey.MAX_LEN), primary_key=True),
+    Column("subject", String(IdentityKey.MAX_LEN), primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("linked_at", UTCDateTime, nullable=False),
 )

@@ -17,6 +17,7 @@ from adapters.sqlalchemy.repositories import (
     SqlAlchemySessionRepository,
     SqlAlchemyUserRepository,
 )
+from adapters.sqlalchemy.repositories.identities import SqlAlchemyIdentityRepository
 from adapters.sqlalchemy.repositories.notifications import SqlAlchemyNotificationRepository
 from adapters.sqlalchemy.repositories.two_factor import SqlAlchemyTwoFactorRepository
 from application.ports.events import EventPublisher
@@ -33,8 +34,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     were loaded, deletes removed ones and appends the events to the ``outbox`` table (waking
     PostgreSQL listeners at commit), in one transaction. A unique violation is raised as the
     domain's Conflict (EmailAlreadyRegistered, UsernameAlreadyTaken, SlugAlreadyTaken,
-    AlreadyFollowing, AlreadyFavorited), any other database failure as StorageError; either
-    way the transaction is rolled back first.
+    AlreadyFollowing, AlreadyFavorited, IdentityAlreadyLinked), any other database failure as
+    StorageError; either way the transaction is rolled back first.
     """
 
     users: SqlAlchemyUserRepository
@@ -46,6 +47,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     notifications: SqlAlchemyNotificationRepository
     sessions: SqlAlchemySessionRepository
     two_factor: SqlAlchemyTwoFactorRepository
+    identities: SqlAlchemyIdentityRepository
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], publisher: EventPublisher
@@ -71,6 +73,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.notifications = SqlAlchemyNotificationRepository(self._session)
         self.sessions = SqlAlchemySessionRepository(self._session)
         self.two_factor = SqlAlchemyTwoFactorRepository(self._session)
+        self.identities = SqlAlchemyIdentityRepository(self._session)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         try:
@@ -83,6 +86,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 await self.notifications.save_changes()
                 await self.sessions.save_changes()
                 await self.two_factor.save_changes()
+                await self.identities.save_changes()
                 # After the changes: their row locks order the events of one aggregate by commit.
                 await write_outbox(self._active_session, events)
                 await self._active_session.commit()
@@ -101,6 +105,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.notifications.mark_saved()
         self.sessions.mark_saved()
         self.two_factor.mark_saved()
+        self.identities.mark_saved()
 
     async def _rollback(self) -> None:
         # A rollback that fails (the connection is gone) must not hide the error being handled;

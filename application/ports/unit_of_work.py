@@ -7,6 +7,7 @@ from typing import Self
 from uuid import UUID, uuid4
 
 from application.ports.events import EventPublisher
+from application.ports.identities import IdentityRepository
 from application.ports.notifications import NotificationRepository
 from application.ports.outbox import NewEvent
 from application.ports.read_model import ReadModel
@@ -42,6 +43,7 @@ class UnitOfWork(ABC):
     notifications: NotificationRepository
     sessions: SessionRepository
     two_factor: TwoFactorRepository
+    identities: IdentityRepository
 
     def __init__(self, publisher: EventPublisher) -> None:
         self._publisher = publisher

@@ -16,6 +16,7 @@ class AuthMethod(StrEnum):
     PASSWORD = "password"  # noqa: S105
     PASSWORD_TOTP = "password+totp"  # noqa: S105
     PASSWORD_RECOVERY_CODE = "password+recovery_code"  # noqa: S105
+    OPENID_CONNECT = "oidc"  # an external provider's ID token
 
 
 class EndReason(StrEnum):

@@ -26,7 +26,9 @@ def load_settings() -> Settings:
         return Settings()
     except ValidationError as error:
         problems = "; ".join(
-            f"FOLIO_{str(problem['loc'][0]).upper()}: {_message(problem['msg'])}"
+            # A rule across settings (a model validator) names its variables itself.
+            (f"FOLIO_{str(problem['loc'][0]).upper()}: " if problem["loc"] else "")
+            + _message(problem["msg"])
             for problem in error.errors()
         )
         fail(f"invalid settings: {problems}")

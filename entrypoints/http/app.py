@@ -30,6 +30,7 @@ from entrypoints.http.routers import (
     me,
     metrics,
     notifications,
+    oidc,
     posts,
     profiles,
     sessions,
@@ -78,6 +79,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     install_docs(app)
     for module in (
         auth,
+        oidc,
         sessions,
         two_factor,
         well_known,

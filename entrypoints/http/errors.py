@@ -27,6 +27,7 @@ from domain.errors import (
 )
 from domain.sessions.errors import RefreshTokenReused, SessionEnded
 from domain.sessions.two_factor import TwoFactorChanged
+from domain.users.identities import AccountLinkRefused
 from entrypoints.http.browser import CsrfRejected
 from entrypoints.http.framework_errors import (
     handle_http_exception,
@@ -66,6 +67,7 @@ ERROR_TABLE: dict[type[Exception], ProblemKind] = {
         422, "content-policy-violation", "Content policy violation"
     ),
     InvalidValue: ProblemKind(422, "validation-error", "Invalid request"),
+    AccountLinkRefused: ProblemKind(409, "account-link-refused", "Account link refused"),
     Conflict: ProblemKind(409, "conflict", "Conflict"),
     CommentsClosed: ProblemKind(409, "comments-closed", "Comments closed"),
     PermissionDenied: ProblemKind(403, "permission-denied", "Permission denied"),

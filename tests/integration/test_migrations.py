@@ -30,6 +30,7 @@ CONSTRAINTS = {
         "fk_retired_refresh_tokens_session_id_sessions",
     },
     "two_factor": {"pk_two_factor", "fk_two_factor_user_id_users"},
+    "user_identities": {"pk_user_identities", "fk_user_identities_user_id_users"},
 }
 
 

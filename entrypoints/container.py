@@ -1,5 +1,6 @@
 """The composition root: the only place that knows which adapters implement the ports."""
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -234,5 +235,5 @@ async def close(container: Container) -> None:
     if container.settings().storage == "sql":
         await container.engine().dispose()
     redis = container.redis() if container.settings().redis_url else None
-    if redis is not None:
-        await redis.aclose()
+    if redis is not None:  # bounded: a connection Redis dropped can stall its clean-up
+        await asyncio.wait({asyncio.ensure_future(redis.aclose())}, timeout=5)

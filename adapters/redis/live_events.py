@@ -14,6 +14,7 @@ from application.ports.live_events import LiveEvents, LiveMessage, LiveSubscript
 from domain.ids import UserId
 
 logger = logging.getLogger("folio.live")
+CLOSE_SECONDS = 5.0
 
 
 class RedisLiveEvents(LiveEvents):
@@ -53,11 +54,12 @@ class RedisLiveEvents(LiveEvents):
             logger.warning("live events: no Redis subscription yet on %s; retrying", self.channel)
 
     async def close(self) -> None:
+        """Stop listening. Bounded: a pub/sub connection that Redis dropped can leave the
+        client's clean-up waiting on a dead socket, which must not hold the app's shutdown."""
         listener, self._listener = self._listener, None
         if listener is not None:
             listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await listener
+            await asyncio.wait({listener}, timeout=CLOSE_SECONDS)  # never raises
 
     async def _listen(self) -> None:
         delay = 0.1

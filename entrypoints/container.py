@@ -41,6 +41,7 @@ from application.users.list_users import ListUsers
 from application.users.register_user import RegisterUser
 from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
+from entrypoints.accounts_container import AccountsContainer
 from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
 from entrypoints.oidc_container import OidcContainer
@@ -145,6 +146,16 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         issuer=sessions.issuer,
     )
+    accounts = providers.Container(
+        AccountsContainer,
+        settings=settings,
+        unit_of_work=unit_of_work,
+        unit_of_work_factory=unit_of_work.provider,
+        clock=clock,
+        ids=ids,
+        hasher=hasher,
+        mailer=notifications.mailer,
+    )
 
     register_user = providers.Factory(
         RegisterUser, uow=unit_of_work, hasher=hasher, clock=clock, ids=ids
@@ -169,12 +180,21 @@ class Container(containers.DeclarativeContainer):
     deactivate_user = providers.Factory(DeactivateUser, uow=unit_of_work, clock=clock)
 
     create_post = providers.Factory(
-        CreatePost, uow=unit_of_work, clock=clock, ids=ids, policy=content_policy
+        CreatePost,
+        uow=unit_of_work,
+        clock=clock,
+        ids=ids,
+        policy=content_policy,
+        contribution=accounts.contribution,
     )
     get_post = providers.Factory(GetPost, uow=unit_of_work)
     list_posts = providers.Factory(ListPosts, uow=unit_of_work, cursors=cursors)
     update_post = providers.Factory(
-        UpdatePost, uow=unit_of_work, clock=clock, policy=content_policy
+        UpdatePost,
+        uow=unit_of_work,
+        clock=clock,
+        policy=content_policy,
+        contribution=accounts.contribution,
     )
     delete_post = providers.Factory(DeletePost, uow=unit_of_work, clock=clock)
 
@@ -199,6 +219,9 @@ class Container(containers.DeclarativeContainer):
         notifications.welcome_email,
         notifications.notification_email,
         notifications.queued_email,
+        accounts.password_reset_email,
+        accounts.verification_email,
+        accounts.email_changed_notice,
     )
     outbox_relay = providers.Singleton(
         OutboxRelay,
@@ -219,7 +242,12 @@ class Container(containers.DeclarativeContainer):
     )
 
     social = providers.Container(
-        SocialContainer, unit_of_work=unit_of_work, clock=clock, ids=ids, cursors=cursors
+        SocialContainer,
+        unit_of_work=unit_of_work,
+        clock=clock,
+        ids=ids,
+        cursors=cursors,
+        contribution=accounts.contribution,
     )
 
     operations = providers.Container(

@@ -142,6 +142,10 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: SecretStr | None = None
     smtp_timeout: float = Field(default=10.0, gt=0, le=300)
+    require_verified_email: bool = Field(
+        default=False,
+        description="only accounts with a verified e-mail address may publish and comment",
+    )
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)
     ] = "INFO"

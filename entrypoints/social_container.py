@@ -18,6 +18,7 @@ from application.social.list_tags import ListTags
 from application.social.unfavorite_post import UnfavoritePost
 from application.social.unfollow_user import UnfollowUser
 from application.users.get_profile import GetProfile
+from domain.users.verification import ContributionPolicy
 
 
 class SocialContainer(containers.DeclarativeContainer):
@@ -25,13 +26,16 @@ class SocialContainer(containers.DeclarativeContainer):
     clock: providers.Dependency[Clock] = providers.Dependency()
     ids: providers.Dependency[IdGenerator] = providers.Dependency()
     cursors: providers.Dependency[CursorCodec] = providers.Dependency()
+    contribution: providers.Dependency[ContributionPolicy] = providers.Dependency()
 
     get_profile = providers.Factory(GetProfile, uow=unit_of_work)
     follow_user = providers.Factory(FollowUser, uow=unit_of_work, clock=clock)
     unfollow_user = providers.Factory(UnfollowUser, uow=unit_of_work, clock=clock)
     favorite_post = providers.Factory(FavoritePost, uow=unit_of_work, clock=clock)
     unfavorite_post = providers.Factory(UnfavoritePost, uow=unit_of_work, clock=clock)
-    add_comment = providers.Factory(AddComment, uow=unit_of_work, clock=clock, ids=ids)
+    add_comment = providers.Factory(
+        AddComment, uow=unit_of_work, clock=clock, ids=ids, contribution=contribution
+    )
     list_comments = providers.Factory(ListComments, uow=unit_of_work, cursors=cursors)
     delete_comment = providers.Factory(DeleteComment, uow=unit_of_work, clock=clock)
     get_feed = providers.Factory(GetFeed, uow=unit_of_work, cursors=cursors)

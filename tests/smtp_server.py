@@ -36,15 +36,18 @@ class Mailbox:
             self.messages.append(message)  # type: ignore[arg-type]
         return "250 OK"
 
-    def to(self, address: str) -> list[EmailMessage]:
+    def to(self, address: str, subject: str = "") -> list[EmailMessage]:
+        """The messages to ``address`` whose subject holds ``subject`` (all by default)."""
         with self._lock:
-            return [m for m in self.messages if m["To"] == address]
+            return [m for m in self.messages if m["To"] == address and subject in str(m["Subject"])]
 
-    def wait_for(self, address: str, count: int = 1, seconds: float = 20) -> list[EmailMessage]:
+    def wait_for(
+        self, address: str, count: int = 1, seconds: float = 20, subject: str = ""
+    ) -> list[EmailMessage]:
         deadline = time.monotonic() + seconds
-        while len(self.to(address)) < count and time.monotonic() < deadline:
+        while len(self.to(address, subject)) < count and time.monotonic() < deadline:
             time.sleep(0.05)
-        return self.to(address)
+        return self.to(address, subject)
 
 
 class SmtpServer:

@@ -7,7 +7,7 @@ from datetime import datetime
 from uuid import UUID
 
 from application.ports.outbox import OutboxEntry
-from domain.ids import NotificationId, PostId, SessionId, UserId
+from domain.ids import AccountTokenId, NotificationId, PostId, SessionId, UserId
 from domain.notifications.notification import Notification
 from domain.posts.post import Post
 from domain.sessions.session import Session
@@ -15,6 +15,7 @@ from domain.sessions.two_factor import TwoFactor
 from domain.social.comment import Comment
 from domain.social.favorite import Favorite
 from domain.social.follow import Follow
+from domain.users.account_token import AccountToken
 from domain.users.identities import IdentityKey, LinkedIdentity
 from domain.users.user import User
 
@@ -34,6 +35,7 @@ class MemoryStore:
     retired_refresh_hashes: dict[str, SessionId] = field(default_factory=dict)
     two_factor: dict[UserId, TwoFactor] = field(default_factory=dict)
     identities: dict[IdentityKey, LinkedIdentity] = field(default_factory=dict)
+    account_tokens: dict[AccountTokenId, AccountToken] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The outbox: entries by event id (in commit order), their leases, processed records.
     outbox: dict[UUID, OutboxEntry] = field(default_factory=dict)

@@ -3,6 +3,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 from uuid import UUID
 
+from adapters.memory.account_tokens import MemoryAccountTokenRepository
 from adapters.memory.identities import MemoryIdentityRepository
 from adapters.memory.notifications import MemoryNotificationRepository
 from adapters.memory.read_model import MemoryReadModel
@@ -55,6 +56,7 @@ class MemoryUnitOfWork(UnitOfWork):
     sessions: MemorySessionRepository
     two_factor: MemoryTwoFactorRepository
     identities: MemoryIdentityRepository
+    account_tokens: MemoryAccountTokenRepository
 
     def __init__(self, store: MemoryStore, publisher: EventPublisher) -> None:
         super().__init__(publisher)
@@ -71,6 +73,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.sessions = MemorySessionRepository(self._store)
         self.two_factor = MemoryTwoFactorRepository(self._store)
         self.identities = MemoryIdentityRepository(self._store)
+        self.account_tokens = MemoryAccountTokenRepository(self._store)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         async with self._store.lock:
@@ -104,6 +107,7 @@ class MemoryUnitOfWork(UnitOfWork):
             self._write_sessions()
             self._write_two_factor()
             self.identities.write()
+            self.account_tokens.write_to(self._store)
 
     def _write_sessions(self) -> None:
         self._store.retired_refresh_hashes.update(self.sessions.retired)
@@ -139,6 +143,7 @@ class MemoryUnitOfWork(UnitOfWork):
         if self.favorites.staged.added.keys() & self._store.favorites.keys():
             raise AlreadyFavorited()
 
+        self.account_tokens.check_spent_once()
         if any(h in self._store.retired_refresh_hashes for h in self.sessions.retired):
             raise RefreshTokenReused()  # another transaction rotated the same token first
         for user_id, read in self.two_factor.versions_read.items():
@@ -156,6 +161,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.two_factor.seen.clear()
         self.two_factor.removed.clear()
         self.identities.added.clear()
+        self.account_tokens.seen.clear()
 
     async def _close(self) -> None:
         return None

@@ -26,6 +26,7 @@ from domain.notifications.notification import Notification
 from domain.posts.values import Description, Slug, Tag, Title
 from domain.roles import Role
 from domain.sessions.session import AuthMethod, EndReason, Session
+from domain.users.account_token import AccountToken, TokenPurpose
 from domain.users.identities import IdentityKey
 from domain.users.values import Bio, DisplayName, Email, ImageUrl, Username
 
@@ -260,4 +261,21 @@ user_identities = Table(
     Column("subject", String(IdentityKey.MAX_LEN), primary_key=True),
     Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("linked_at", UTCDateTime, nullable=False),
+)
+
+TOKEN_PURPOSE_MAX_LEN = max(len(purpose.value) for purpose in TokenPurpose)
+
+# Single-use tokens of account e-mails (reset, verification): only their digest is stored.
+account_tokens = Table(
+    "account_tokens",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("purpose", String(TOKEN_PURPOSE_MAX_LEN), nullable=False),
+    Column("digest", String(AccountToken.DIGEST_LEN), nullable=False, unique=True),
+    Column("email", String(Email.MAX_LEN), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("used_at", UTCDateTime, nullable=True),
+    Index(None, "user_id", "purpose"),
 )

@@ -17,6 +17,7 @@ from adapters.sqlalchemy.repositories import (
     SqlAlchemySessionRepository,
     SqlAlchemyUserRepository,
 )
+from adapters.sqlalchemy.repositories.account_tokens import SqlAlchemyAccountTokenRepository
 from adapters.sqlalchemy.repositories.identities import SqlAlchemyIdentityRepository
 from adapters.sqlalchemy.repositories.notifications import SqlAlchemyNotificationRepository
 from adapters.sqlalchemy.repositories.two_factor import SqlAlchemyTwoFactorRepository
@@ -48,6 +49,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     sessions: SqlAlchemySessionRepository
     two_factor: SqlAlchemyTwoFactorRepository
     identities: SqlAlchemyIdentityRepository
+    account_tokens: SqlAlchemyAccountTokenRepository
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], publisher: EventPublisher
@@ -74,6 +76,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.sessions = SqlAlchemySessionRepository(self._session)
         self.two_factor = SqlAlchemyTwoFactorRepository(self._session)
         self.identities = SqlAlchemyIdentityRepository(self._session)
+        self.account_tokens = SqlAlchemyAccountTokenRepository(self._session)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         try:
@@ -87,6 +90,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 await self.sessions.save_changes()
                 await self.two_factor.save_changes()
                 await self.identities.save_changes()
+                await self.account_tokens.save_changes()
                 # After the changes: their row locks order the events of one aggregate by commit.
                 await write_outbox(self._active_session, events)
                 await self._active_session.commit()
@@ -106,6 +110,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.sessions.mark_saved()
         self.two_factor.mark_saved()
         self.identities.mark_saved()
+        self.account_tokens.mark_saved()
 
     async def _rollback(self) -> None:
         # A rollback that fails (the connection is gone) must not hide the error being handled;

@@ -38,3 +38,11 @@ class Mailer:
                 key=key,
             )
         )
+
+    async def send_account_email(self, to: str, template: str, **context: object) -> None:
+        """An e-mail the user's own action calls for (a reset or verification link, a notice
+        of an account change): sent whatever their preference, with no unsubscribe link."""
+        rendered = self._templates.render(template, unsubscribe_url=None, **context)
+        await self._sender.send(
+            EmailMessage(to=to, subject=rendered.subject, text=rendered.text, html=rendered.html)
+        )

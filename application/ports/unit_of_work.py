@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import Self
 from uuid import UUID, uuid4
 
+from application.ports.account_tokens import AccountTokenRepository
 from application.ports.events import EventPublisher
 from application.ports.identities import IdentityRepository
 from application.ports.notifications import NotificationRepository
@@ -44,6 +45,7 @@ class UnitOfWork(ABC):
     sessions: SessionRepository
     two_factor: TwoFactorRepository
     identities: IdentityRepository
+    account_tokens: AccountTokenRepository
 
     def __init__(self, publisher: EventPublisher) -> None:
         self._publisher = publisher

@@ -13,6 +13,7 @@ from domain.posts.policy import ContentPolicy
 from domain.posts.post import Post
 from domain.posts.values import Content, Description, Slug, Tags, Title
 from domain.roles import Actor
+from domain.users.verification import ContributionPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +43,27 @@ class _Parts:
 class CreatePost:
     """The slug comes from the title; when another post has it, the new post's id is appended,
     also when the other post commits concurrently. Raises InvalidValue or
-    ContentPolicyViolation for bad input. Returns the post as its author sees it."""
+    ContentPolicyViolation for bad input; EmailNotVerified when the contribution policy
+    keeps the caller from publishing (a draft is always allowed). Returns the post as its
+    author sees it."""
 
     def __init__(
-        self, uow: UnitOfWork, clock: Clock, ids: IdGenerator, policy: ContentPolicy
+        self,
+        uow: UnitOfWork,
+        clock: Clock,
+        ids: IdGenerator,
+        policy: ContentPolicy,
+        contribution: ContributionPolicy = ContributionPolicy(),
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._ids = ids
         self._policy = policy
+        self._contribution = contribution
 
     async def __call__(self, actor: Actor, command: CreatePostCommand) -> PostView:
+        if command.published:
+            self._contribution.ensure_may_contribute(actor)
         parts = _Parts(
             id=PostId(self._ids.new_id()),
             title=Title(command.title),

@@ -10,6 +10,7 @@ from application.posts.views import PostView
 from domain.posts.policy import ContentPolicy
 from domain.posts.values import Content, Description, Tags, Title
 from domain.roles import Actor
+from domain.users.verification import ContributionPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +32,20 @@ class UpdatePost:
     """The author changes their post, named by id or by slug (PermissionDenied for anyone
     else; PostNotFound for a draft that is not theirs). With ``expected_versions`` the change
     is made only if the post is still at one of them, also against a concurrent writer
-    (StaleVersion otherwise)."""
+    (StaleVersion otherwise). A change that leaves the post published is refused with
+    EmailNotVerified when the contribution policy keeps the caller from publishing."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, policy: ContentPolicy) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        clock: Clock,
+        policy: ContentPolicy,
+        contribution: ContributionPolicy = ContributionPolicy(),
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._policy = policy
+        self._contribution = contribution
 
     async def __call__(
         self, actor: Actor, post_ref: PostRef, command: UpdatePostCommand
@@ -67,6 +76,8 @@ class UpdatePost:
                 post.publish(now=now)
             elif command.published is False:
                 post.unpublish(now=now)
+            if post.is_published:
+                self._contribution.ensure_may_contribute(actor)
             await uow.commit()
             view = await read_post(uow, post.id, actor.id)
         if view is None:

@@ -8,6 +8,7 @@ from application.social.views import CommentView
 from domain.ids import CommentId
 from domain.roles import Actor
 from domain.social.comment import Comment, CommentBody
+from domain.users.verification import ContributionPolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,16 +19,25 @@ class AddCommentCommand:
 class AddComment:
     """The caller comments on a published post named by id or by slug. A post the caller
     cannot see is PostNotFound; their own draft is CommentsClosed; a blank or too long body
-    is InvalidValue on ``body``. Returns the comment as the caller sees it."""
+    is InvalidValue on ``body``; EmailNotVerified when the contribution policy keeps the
+    caller from commenting. Returns the comment as the caller sees it."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, ids: IdGenerator) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        clock: Clock,
+        ids: IdGenerator,
+        contribution: ContributionPolicy = ContributionPolicy(),
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._ids = ids
+        self._contribution = contribution
 
     async def __call__(
         self, actor: Actor, post_ref: PostRef, command: AddCommentCommand
     ) -> CommentView:
+        self._contribution.ensure_may_contribute(actor)
         body = CommentBody(command.body)
         async with self._uow as uow:
             post = await load_post(uow, post_ref)

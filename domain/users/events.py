@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 from typing import ClassVar
+from uuid import UUID
 
 from domain.events import DomainEvent
 from domain.ids import UserId
@@ -55,3 +56,25 @@ class EmailChanged(DomainEvent):
     old_email: str
     new_email: str
     verified: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PasswordResetRequested(DomainEvent):
+    """Someone asked for a reset link for ``email``, which may belong to no account: what
+    follows (a token, an e-mail) is decided on delivery, so the request costs the same
+    either way. ``token_id`` names the token that delivery makes."""
+
+    name: ClassVar[str] = "password_reset_requested"
+    token_id: UUID
+    email: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailVerificationRequested(DomainEvent):
+    """A verification link for ``email`` is due to the user: their current address (again),
+    or, with ``change`` true, an address the account moves to once it is proven."""
+
+    name: ClassVar[str] = "email_verification_requested"
+    user_id: UserId
+    email: str
+    change: bool = False

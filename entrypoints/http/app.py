@@ -22,6 +22,7 @@ from entrypoints.http.metrics import MetricsMiddleware
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
 from entrypoints.http.routers import (
+    accounts,
     auth,
     comments,
     favorites,
@@ -85,6 +86,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         well_known,
         users,
         me,
+        accounts,
         posts,
         profiles,
         favorites,

@@ -27,7 +27,9 @@ from domain.errors import (
 )
 from domain.sessions.errors import RefreshTokenReused, SessionEnded
 from domain.sessions.two_factor import TwoFactorChanged
+from domain.users.account_token import AccountTokenRefused
 from domain.users.identities import AccountLinkRefused
+from domain.users.verification import EmailNotVerified
 from entrypoints.http.browser import CsrfRejected
 from entrypoints.http.framework_errors import (
     handle_http_exception,
@@ -70,7 +72,9 @@ ERROR_TABLE: dict[type[Exception], ProblemKind] = {
     AccountLinkRefused: ProblemKind(409, "account-link-refused", "Account link refused"),
     Conflict: ProblemKind(409, "conflict", "Conflict"),
     CommentsClosed: ProblemKind(409, "comments-closed", "Comments closed"),
+    EmailNotVerified: ProblemKind(403, "email-not-verified", "E-mail address not verified"),
     PermissionDenied: ProblemKind(403, "permission-denied", "Permission denied"),
+    AccountTokenRefused: ProblemKind(400, "account-token-refused", "Token refused"),
     StaleVersion: ProblemKind(412, "precondition-failed", "Precondition failed"),
     NotFound: ProblemKind(404, "not-found", "Not found"),
     AuthenticationFailed: ProblemKind(

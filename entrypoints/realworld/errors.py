@@ -30,6 +30,7 @@ from domain.errors import (
     PermissionDenied,
     UsernameAlreadyTaken,
 )
+from domain.users.verification import EmailNotVerified
 from entrypoints.http.middleware import REQUEST_ID_HEADER, request_id_of
 from entrypoints.realworld.responses import RealWorldJSONResponse
 
@@ -58,6 +59,7 @@ ERROR_TABLE: dict[type[Exception], ErrorKind] = {
     UsernameAlreadyTaken: ErrorKind(422, "username", TAKEN),
     InvalidValue: ErrorKind(422),
     Conflict: ErrorKind(422),
+    EmailNotVerified: ErrorKind(403, "email"),
     PermissionDenied: ErrorKind(403, message="forbidden"),
     PostNotFound: ErrorKind(404, "article", "not found"),
     CommentNotFound: ErrorKind(404, "comment", "not found"),

@@ -41,6 +41,7 @@ class PasswordResetEmail(EventHandler):
             user.email.value,
             "password_reset",
             event.occurred_at,
+            delivery.key(self.name),
         )
 
 
@@ -74,7 +75,10 @@ class VerificationEmail(EventHandler):
             return
         token_id = AccountTokenId(delivery.event_id)
         template = "change_email" if purpose == TokenPurpose.CHANGE_EMAIL else "verify_email"
-        await self._mail.issue_and_send(user, token_id, purpose, email, template, event.occurred_at)
+        key = delivery.key(self.name)
+        await self._mail.issue_and_send(
+            user, token_id, purpose, email, template, event.occurred_at, key
+        )
 
     async def _active(self, user_id: UserId) -> User | None:
         async with self._mail.uow() as uow:
@@ -97,4 +101,4 @@ class EmailChangedNotice(EventHandler):
         event = delivery.event
         if not isinstance(event, EmailChanged):
             return
-        await self._mail.send(event.old_email, "email_changed")
+        await self._mail.send(event.old_email, "email_changed", key=delivery.key(self.name))

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from uuid import UUID
 
 from application.notifications.mailer import Mailer
 from application.ports.account_tokens import AccountLinkTokens
@@ -16,7 +17,8 @@ UnitOfWorkFactory = Callable[[], UnitOfWork]
 class TokenMail:
     """Makes the token ``token_id`` for a user (a redelivery finds it made and sends the same
     secret again) and sends it with an account template, never with an unsubscribe link:
-    these e-mails answer the user's own request."""
+    these e-mails answer the user's own request. ``key`` is the e-mail's stable identity
+    (the same on a redelivery: ``Delivery.key``)."""
 
     def __init__(self, uow: UnitOfWorkFactory, links: AccountLinkTokens, mailer: Mailer) -> None:
         self.uow = uow
@@ -31,6 +33,7 @@ class TokenMail:
         email: str,
         template: str,
         now: datetime,
+        key: UUID,
     ) -> None:
         secret = self._links.token_for(token_id)
         async with self.uow() as uow:
@@ -50,8 +53,8 @@ class TokenMail:
             return
         minutes = int(AccountToken.LIFETIMES[purpose].total_seconds() // 60)
         await self._mailer.send_account_email(
-            email, template, username=user.username.value, token=secret, minutes=minutes
+            email, template, key=key, username=user.username.value, token=secret, minutes=minutes
         )
 
-    async def send(self, email: str, template: str, **context: object) -> None:
-        await self._mailer.send_account_email(email, template, **context)
+    async def send(self, email: str, template: str, *, key: UUID, **context: object) -> None:
+        await self._mailer.send_account_email(email, template, key=key, **context)

@@ -39,10 +39,15 @@ class Mailer:
             )
         )
 
-    async def send_account_email(self, to: str, template: str, **context: object) -> None:
+    async def send_account_email(
+        self, to: str, template: str, *, key: UUID | None = None, **context: object
+    ) -> None:
         """An e-mail the user's own action calls for (a reset or verification link, a notice
-        of an account change): sent whatever their preference, with no unsubscribe link."""
+        of an account change): sent whatever their preference, with no unsubscribe link;
+        ``key`` as for ``send``."""
         rendered = self._templates.render(template, unsubscribe_url=None, **context)
         await self._sender.send(
-            EmailMessage(to=to, subject=rendered.subject, text=rendered.text, html=rendered.html)
+            EmailMessage(
+                to=to, subject=rendered.subject, text=rendered.text, html=rendered.html, key=key
+            )
         )

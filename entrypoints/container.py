@@ -35,6 +35,7 @@ from application.posts.list_posts import ListPosts
 from application.posts.update_post import UpdatePost
 from application.users.change_password import ChangePassword
 from application.users.deactivate_user import DeactivateUser
+from application.users.delete_account import DeleteAccount, DeletedContent
 from application.users.get_user import GetUser
 from application.users.import_users import ImportUsers
 from application.users.list_users import ListUsers
@@ -178,6 +179,13 @@ class Container(containers.DeclarativeContainer):
         ChangePassword, uow=unit_of_work, hasher=hasher, clock=clock
     )
     deactivate_user = providers.Factory(DeactivateUser, uow=unit_of_work, clock=clock)
+    delete_account = providers.Factory(
+        DeleteAccount,
+        uow=unit_of_work,
+        hasher=hasher,
+        clock=clock,
+        content=providers.Callable(DeletedContent, settings.provided.deleted_user_content),
+    )
 
     create_post = providers.Factory(
         CreatePost,

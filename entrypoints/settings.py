@@ -146,6 +146,10 @@ class Settings(BaseSettings):
         default=False,
         description="only accounts with a verified e-mail address may publish and comment",
     )
+    deleted_user_content: Literal["remove", "keep"] = Field(
+        default="remove",
+        description="what DELETE /me does to the account's posts and comments",
+    )
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(str.upper)
     ] = "INFO"

@@ -87,9 +87,17 @@ class MemoryUserRepository(UserRepository):
         self._store = store
         self.added: list[User] = []
         self.tracker = _ChangeTracker()
+        self.removed: set[UserId] = set()
+        self.handovers: list[tuple[UserId, UserId]] = []
 
     def _add(self, user: User) -> None:
         self.added.append(user)
+
+    async def _remove(self, user: User) -> None:
+        self.removed.add(user.id)
+
+    def _hand_over(self, from_id: UserId, to_id: UserId) -> None:
+        self.handovers.append((from_id, to_id))
 
     async def _get(self, user_id: UserId) -> User | None:
         return self.tracker.remember(_private_copy(self._store.users.get(user_id)))

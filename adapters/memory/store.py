@@ -50,3 +50,35 @@ class MemoryStore:
             del self.favorites[key]
         for key in [k for k, c in self.comments.items() if c.post_id == post_id]:
             del self.comments[key]
+
+    def hand_over_content(self, from_id: UserId, to_id: UserId) -> None:
+        """The posts and comments of ``from_id`` become ``to_id``'s."""
+        for post in self.posts.values():
+            if post.author_id == from_id:
+                post.author_id = to_id
+        for comment in self.comments.values():
+            if comment.author_id == from_id:
+                comment.author_id = to_id
+
+    def remove_user(self, user_id: UserId) -> None:
+        """Delete a user with what hangs on it, as the database's ON DELETE CASCADE does."""
+        self.users.pop(user_id, None)
+        for post_id in [p.id for p in self.posts.values() if p.author_id == user_id]:
+            self.remove_post(post_id)
+        for table in (self.follows,):
+            for key in [k for k, f in table.items() if user_id in (f.follower_id, f.followee_id)]:
+                del table[key]
+        for key in [k for k, f in self.favorites.items() if f.user_id == user_id]:
+            del self.favorites[key]
+        for key in [k for k, c in self.comments.items() if c.author_id == user_id]:
+            del self.comments[key]
+        for key in [k for k, n in self.notifications.items() if n.recipient_id == user_id]:
+            del self.notifications[key]
+        ended = {k for k, s in self.sessions.items() if s.user_id == user_id}
+        for key in ended:
+            del self.sessions[key]
+        for digest in [d for d, s in self.retired_refresh_hashes.items() if s in ended]:
+            del self.retired_refresh_hashes[digest]
+        self.two_factor.pop(user_id, None)
+        for key in [k for k, t in self.account_tokens.items() if t.user_id == user_id]:
+            del self.account_tokens[key]

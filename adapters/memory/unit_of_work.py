@@ -91,7 +91,13 @@ class MemoryUnitOfWork(UnitOfWork):
             ]:
                 _check_version(aggregate, stored)
             for user in changed_users:
-                self._store.users[user.id] = _next_version(user, self._store.users.get(user.id))
+                if user.id not in self.users.removed:
+                    stored = self._store.users.get(user.id)
+                    self._store.users[user.id] = _next_version(user, stored)
+            for from_id, to_id in self.users.handovers:
+                self._store.hand_over_content(from_id, to_id)
+            for user_id in self.users.removed:
+                self._store.remove_user(user_id)
             for post in removed:
                 self._store.remove_post(post.id)
             for post in changed_posts:

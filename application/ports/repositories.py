@@ -40,10 +40,29 @@ class UserRepository(ABC):
         found = await self._list(page, include_inactive=include_inactive)
         return replace(found, items=[self.seen.setdefault(u.id, u) for u in found.items])
 
+    async def remove(self, user: User) -> None:
+        """Stage the deletion of ``user`` with everything that hangs on it: sessions, tokens,
+        follows either way, favourites, notifications, and their posts (with those posts'
+        comments and favourites) and comments unless handed over first. Its events are
+        still collected on commit."""
+        self.seen[user.id] = user
+        await self._remove(user)
+
+    def hand_over_content(self, from_id: UserId, to_id: UserId) -> None:
+        """Stage: the posts and comments of ``from_id`` become ``to_id``'s (applied before
+        any removal of this unit of work)."""
+        self._hand_over(from_id, to_id)
+
     def _track(self, user: User | None) -> User | None:
         if user is None:
             return None
         return self.seen.setdefault(user.id, user)
+
+    @abstractmethod
+    async def _remove(self, user: User) -> None: ...
+
+    @abstractmethod
+    def _hand_over(self, from_id: UserId, to_id: UserId) -> None: ...
 
     @abstractmethod
     def _add(self, user: User) -> None: ...

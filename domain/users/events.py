@@ -78,3 +78,11 @@ class EmailVerificationRequested(DomainEvent):
     user_id: UserId
     email: str
     change: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UserDeleted(DomainEvent):
+    """The user deleted their account; nothing but the id is kept in the event."""
+
+    name: ClassVar[str] = "user_deleted"
+    user_id: UserId

@@ -11,6 +11,7 @@ from domain.users.events import (
     EmailVerified,
     PasswordChanged,
     UserDeactivated,
+    UserDeleted,
     UserImported,
     UserRegistered,
 )
@@ -194,3 +195,9 @@ class User(Aggregate):
         self.is_active = False
         self.updated_at = now
         self.record(UserDeactivated(occurred_at=now, user_id=self.id))
+
+    def delete(self, *, now: datetime) -> None:
+        """The owner leaves: the account is to be removed (the repository removes it)."""
+        self.is_active = False
+        self.updated_at = now
+        self.record(UserDeleted(occurred_at=now, user_id=self.id))

@@ -2,13 +2,23 @@
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, insert, select, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.mappers import Row, changed_columns, user_from_row, user_row
-from adapters.sqlalchemy.tables import users
+from adapters.sqlalchemy.tables import comments, posts, users
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import UserRepository
 from domain.errors import StaleVersion
@@ -23,9 +33,17 @@ class SqlAlchemyUserRepository(UserRepository):
         self._session = session
         self._added: dict[UserId, User] = {}
         self._loaded: dict[UserId, Row] = {}
+        self._removed: set[UserId] = set()
+        self._handovers: list[tuple[UserId, UserId]] = []
 
     def _add(self, user: User) -> None:
         self._added[user.id] = user
+
+    async def _remove(self, user: User) -> None:
+        self._removed.add(user.id)
+
+    def _hand_over(self, from_id: UserId, to_id: UserId) -> None:
+        self._handovers.append((from_id, to_id))
 
     async def _get(self, user_id: UserId) -> User | None:
         return await self._one(select(users).where(users.c.id == user_id))
@@ -81,10 +99,23 @@ class SqlAlchemyUserRepository(UserRepository):
                 if version is None:
                     raise StaleVersion()
                 user.version = version
+        for from_id, to_id in self._handovers:
+            for table in (posts, comments):
+                await self._session.execute(
+                    update(table).where(table.c.author_id == from_id).values(author_id=to_id)
+                )
+        if self._removed:
+            # ON DELETE CASCADE takes what hangs on the user (and the search index's trigger
+            # the entries of their posts).
+            await self._session.execute(delete(users).where(users.c.id.in_(self._removed)))
 
     def mark_saved(self) -> None:
         """The transaction committed: what is in memory is now what is stored."""
         self._added.clear()
+        self._handovers.clear()
+        for user_id in self._removed:
+            self.seen.pop(user_id, None)
+        self._removed.clear()
         self._loaded = {user.id: user_row(user) for user in self.seen.values()}
 
     async def _one(self, query: Select[Any]) -> User | None:

@@ -4,6 +4,7 @@ from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from application.users.change_password import ChangePassword, ChangePasswordCommand
+from application.users.delete_account import DeleteAccount, DeleteAccountCommand
 from application.users.get_user import GetUser
 from application.users.update_profile import UpdateProfile, UpdateProfileCommand
 from entrypoints.container import Container
@@ -11,7 +12,12 @@ from entrypoints.http.caching import if_match, represent
 from entrypoints.http.dependencies import CurrentActor
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
-from entrypoints.http.schemas.users import ChangePasswordIn, UpdateProfileIn, UserOut
+from entrypoints.http.schemas.users import (
+    ChangePasswordIn,
+    DeleteAccountIn,
+    UpdateProfileIn,
+    UserOut,
+)
 
 router = APIRouter(prefix="/me", tags=["me"])
 
@@ -58,3 +64,22 @@ async def change_my_password(
 ) -> None:
     """A wrong current password is a 401, like a failed login."""
     await change(actor, ChangePasswordCommand(**body.model_dump()))
+
+
+@router.delete(
+    "",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problem_responses(401, 422),
+)
+@inject
+async def delete_me(
+    body: DeleteAccountIn,
+    actor: CurrentActor,
+    delete: Annotated[DeleteAccount, Depends(Inject[Container.delete_account])],
+) -> None:
+    """Delete your account, with `{"password": ...}` in the body (a wrong one is a 401, like a
+    failed login). Every session ends; follows, favourites and notifications go; posts and
+    comments go too, or stay under a "deleted user" placeholder with
+    `FOLIO_DELETED_USER_CONTENT=keep`. Nothing of the account stays readable."""
+    await delete(actor, DeleteAccountCommand(password=body.password))

@@ -128,6 +128,15 @@ class ChangePasswordIn(BaseModel):
     new_password: PasswordField
 
 
+class DeleteAccountIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"password": "correct horse battery"}]},
+    )
+
+    password: str = Field(min_length=1, max_length=RawPassword.MAX_LEN)
+
+
 class UserOut(BaseModel):
     model_config = ConfigDict(
         from_attributes=True,

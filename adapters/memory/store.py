@@ -82,3 +82,5 @@ class MemoryStore:
         self.two_factor.pop(user_id, None)
         for key in [k for k, t in self.account_tokens.items() if t.user_id == user_id]:
             del self.account_tokens[key]
+        for identity in [k for k, i in self.identities.items() if i.user_id == user_id]:
+            del self.identities[identity]

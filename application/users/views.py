@@ -1,4 +1,6 @@
-"""What use cases tell about a user. Never the password hash; e-mail only to whom may see it."""
+"""What use cases tell about a user. Never the password hash; the public profile (username,
+name, bio, image) to anyone, the rest (e-mail, age, role, active state...) only to the user
+and to admins."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,8 +16,8 @@ class UserView:
     username: str
     name: str
     age: int | None
-    role: Role
-    is_active: bool
+    role: Role | None
+    is_active: bool | None
     created_at: datetime
     email: str | None
     version: int
@@ -23,6 +25,7 @@ class UserView:
     image: str | None = None
     email_notifications: bool | None = None
     email_verified: bool | None = None
+    private: bool = True  # whether the viewer may see age, role, e-mail and the like
 
     @classmethod
     def of(cls, user: User, viewer: Actor | None) -> "UserView":
@@ -31,9 +34,9 @@ class UserView:
             id=user.id,
             username=user.username.value,
             name=user.name.value,
-            age=None if user.age is None else user.age.value,
-            role=user.role,
-            is_active=user.is_active,
+            age=None if user.age is None or not private else user.age.value,
+            role=user.role if private else None,
+            is_active=user.is_active if private else None,
             created_at=user.created_at,
             email=user.email.value if private else None,
             version=user.version,
@@ -41,6 +44,7 @@ class UserView:
             image=None if user.image is None else user.image.value,
             email_notifications=user.email_notifications if private else None,
             email_verified=user.email_verified if private else None,
+            private=private,
         )
 
 

@@ -4,7 +4,15 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 from pydantic.json_schema import SkipJsonSchema
 
 from domain.roles import Role
@@ -34,6 +42,9 @@ ImageField = Annotated[
         examples=["https://example.com/ada.png"],
     ),
 ]
+PRIVATE = "only for the user themself and for admins (left out for anyone else)"
+PRIVATE_FIELDS = ("age", "role", "is_active")
+
 UsernameField = Annotated[
     str,
     Field(
@@ -159,9 +170,9 @@ class UserOut(BaseModel):
     id: UUID
     username: str
     name: str
-    age: int | None
-    role: Role
-    is_active: bool
+    age: int | None = Field(default=None, description=PRIVATE)
+    role: Role | None = Field(default=None, description=PRIVATE)
+    is_active: bool | None = Field(default=None, description=PRIVATE)
     created_at: datetime
     bio: str | None = None
     image: str | None = None
@@ -180,6 +191,20 @@ class UserOut(BaseModel):
         exclude_if=lambda value: value is None,
         description="whether the e-mail address is verified; only for the user and admins",
     )
+
+    # Whether the viewer is the user or an admin; never serialised. Other callers get the
+    # public profile only: the private fields are left out, not sent as null.
+    private: bool = Field(default=True, exclude=True)
+
+    # No return annotation on purpose: pydantic then documents the serialised shape as the
+    # model's own fields (an annotation would replace it in the OpenAPI schema).
+    @model_serializer(mode="wrap")
+    def _public_profile_for_others(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        data = handler(self)
+        if not self.private and isinstance(data, dict):
+            for name in PRIVATE_FIELDS:
+                data.pop(name, None)
+        return data
 
 
 class UserPage(Page[UserOut]):

@@ -3,6 +3,7 @@ them in position order (an array on PostgreSQL, a JSON array on SQLite), so a re
 statement and a page of posts one more than the count, whatever the page size."""
 
 import json
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Label, String, func, select
@@ -14,7 +15,14 @@ from adapters.sqlalchemy.tables import post_tags, posts
 
 def tags_column(session: AsyncSession) -> Label[Any]:
     """The ``tags`` column to add to a select of ``posts`` on the session's database."""
-    if session.get_bind().dialect.name == "postgresql":
+    return tags_column_for(session.get_bind().dialect.name)
+
+
+@cache
+def tags_column_for(dialect: str) -> Label[Any]:
+    """The ``tags`` column to add to a select of ``posts`` on a ``dialect`` database; built
+    once per dialect (an expression is immutable, so every statement can share it)."""
+    if dialect == "postgresql":
         in_order = aggregate_order_by(post_tags.c.tag, post_tags.c.position)
         aggregated = func.array_agg(in_order, type_=ARRAY(String))
         query = select(aggregated).where(post_tags.c.post_id == posts.c.id)

@@ -1,12 +1,12 @@
-"""The read side over one AsyncSession: views computed in SQL, a fixed number of statements
-per call whatever the page size (see tests/integration/test_sql_statements.py)."""
+"""The read side: views computed in SQL, one statement per view and two per page whatever the
+page size (see tests/integration/test_view_statements.py)."""
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.read_model.people import PeopleViews
-from adapters.sqlalchemy.read_model.posts import PostViews, conditions_of, followed_by
+from adapters.sqlalchemy.read_model.posts import FEED, PostViews, conditions_of
+from adapters.sqlalchemy.read_model.reads import Reads
 from adapters.sqlalchemy.search import search_for
-from adapters.sqlalchemy.tables import posts
 from application.pagination import Page, PageRequest
 from application.ports.read_model import PostQuery, PostStatus, ReadModel
 from application.posts.views import PostView
@@ -17,18 +17,19 @@ from domain.ids import CommentId, PostId, UserId
 
 class SqlAlchemyReadModel(ReadModel):
     def __init__(self, session: AsyncSession) -> None:
-        self._posts = PostViews(session)
-        self._people = PeopleViews(session)
+        reads = Reads(session)
+        self._posts = PostViews(reads)
+        self._people = PeopleViews(reads)
         self._search = search_for(session)
 
     async def profile(self, username_key: str, viewer: UserId | None) -> ProfileView | None:
         return await self._people.profile(username_key, viewer)
 
     async def post(self, post_id: PostId, viewer: UserId | None) -> PostView | None:
-        return await self._posts.one(posts.c.id == post_id, viewer)
+        return await self._posts.one("id", post_id, viewer)
 
     async def post_by_slug(self, slug: str, viewer: UserId | None) -> PostView | None:
-        return await self._posts.one(posts.c.slug == slug, viewer)
+        return await self._posts.one("slug", slug, viewer)
 
     async def posts(
         self, where: PostQuery, page: PageRequest, viewer: UserId | None
@@ -40,7 +41,7 @@ class SqlAlchemyReadModel(ReadModel):
         )
 
     async def feed(self, reader: UserId, page: PageRequest) -> Page[PostView]:
-        return await self._posts.page(followed_by(reader), page, reader)
+        return await self._posts.page(FEED, page, reader)
 
     async def tags(self, limit: int) -> list[str]:
         return await self._people.tags(limit)

@@ -1,24 +1,34 @@
 """The pieces every view query shares: the viewer-dependent columns, computed in the query
-(an EXISTS or a correlated COUNT per row of the one statement, never a statement per row)."""
+(an EXISTS or a correlated COUNT per row of the one statement, never a statement per row).
+
+The viewer is the bound parameter VIEWER, so a view's statement is built once per shape
+(anonymous or not) and reused: only its parameters change from request to request."""
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, false, func, select
+from sqlalchemy import BindParameter, ColumnElement, bindparam, exists, false, func, select
 from sqlalchemy.engine import RowMapping
 
 from adapters.sqlalchemy.tables import favorites, follows, posts, users
 from application.users.views import AuthorView
 from domain.ids import UserId
 
+VIEWER: BindParameter[Any] = bindparam("viewer", type_=users.c.id.type)
 
-def following(viewer: UserId | None, followee_id: ColumnElement[Any]) -> ColumnElement[bool]:
-    """Whether ``viewer`` follows the user ``followee_id`` names (false when anonymous)."""
-    if viewer is None:
+
+def viewing(viewer: UserId | None) -> dict[str, Any]:
+    """The parameters of a statement built for ``viewer`` (none when anonymous)."""
+    return {} if viewer is None else {"viewer": viewer}
+
+
+def following(anonymous: bool, followee_id: ColumnElement[Any]) -> ColumnElement[bool]:
+    """Whether the viewer follows the user ``followee_id`` names (false when anonymous)."""
+    if anonymous:
         return false()
-    return exists().where(follows.c.follower_id == viewer, follows.c.followee_id == followee_id)
+    return exists().where(follows.c.follower_id == VIEWER, follows.c.followee_id == followee_id)
 
 
-def author_columns(viewer: UserId | None) -> list[ColumnElement[Any]]:
+def author_columns(anonymous: bool) -> list[ColumnElement[Any]]:
     """The author's public fields, from ``users`` joined as the author, prefixed ``author_``."""
     return [
         users.c.id.label("author_id_"),
@@ -26,7 +36,7 @@ def author_columns(viewer: UserId | None) -> list[ColumnElement[Any]]:
         users.c.name.label("author_name"),
         users.c.bio.label("author_bio"),
         users.c.image.label("author_image"),
-        following(viewer, users.c.id).label("author_following"),
+        following(anonymous, users.c.id).label("author_following"),
     ]
 
 
@@ -36,11 +46,11 @@ def favorites_count() -> ColumnElement[int]:
     return count.correlate(posts).scalar_subquery()
 
 
-def favorited(viewer: UserId | None) -> ColumnElement[bool]:
-    """Whether ``viewer`` favourited the post of the enclosing query's row."""
-    if viewer is None:
+def favorited(anonymous: bool) -> ColumnElement[bool]:
+    """Whether the viewer favourited the post of the enclosing query's row."""
+    if anonymous:
         return false()
-    return exists().where(favorites.c.post_id == posts.c.id, favorites.c.user_id == viewer)
+    return exists().where(favorites.c.post_id == posts.c.id, favorites.c.user_id == VIEWER)
 
 
 def author_from_row(row: RowMapping) -> AuthorView:

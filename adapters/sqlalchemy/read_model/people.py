@@ -1,11 +1,20 @@
-"""Profile and comment views: a profile is one statement, a page of comments two."""
+"""Profile, comment and tag views: a profile, a comment and the tags are one statement each, a
+page of comments two. Statements are built once per shape and reused with bound values."""
 
-from sqlalchemy import desc, func, select, tuple_
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Integer, Select, bindparam, desc, func, select, tuple_
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.errors import translated_errors
-from adapters.sqlalchemy.read_model.columns import author_columns, author_from_row, following
+from adapters.sqlalchemy.read_model.columns import (
+    author_columns,
+    author_from_row,
+    following,
+    viewing,
+)
+from adapters.sqlalchemy.read_model.reads import Reads
 from adapters.sqlalchemy.tables import comments, follows, post_tags, posts, users
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.social.views import CommentView
@@ -13,31 +22,29 @@ from application.users.views import ProfileView
 from domain.ids import CommentId, PostId, UserId
 
 _COMMENTERS = comments.join(users, users.c.id == comments.c.author_id)
+_COMMENT_COUNT = (
+    select(func.count()).select_from(comments).where(comments.c.post_id == bindparam("post_id"))
+)
+_TAGS = (
+    select(post_tags.c.tag, func.count().label("uses"))
+    .join(posts, posts.c.id == post_tags.c.post_id)
+    .where(posts.c.published_at.is_not(None))
+    .group_by(post_tags.c.tag)
+    .order_by(desc("uses"), post_tags.c.tag)
+    .limit(bindparam("limit", type_=Integer))
+)
 
 
 class PeopleViews:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, reads: Reads) -> None:
+        self._reads = reads
 
     async def profile(self, username_key: str, viewer: UserId | None) -> ProfileView | None:
-        followers = (
-            select(func.count()).select_from(follows).where(follows.c.followee_id == users.c.id)
-        )
-        followed = (
-            select(func.count()).select_from(follows).where(follows.c.follower_id == users.c.id)
-        )
-        query = select(
-            users.c.id,
-            users.c.username,
-            users.c.name,
-            users.c.bio,
-            users.c.image,
-            following(viewer, users.c.id).label("following"),
-            followers.correlate(users).scalar_subquery().label("followers_count"),
-            followed.correlate(users).scalar_subquery().label("following_count"),
-        ).where(users.c.username_key == username_key, users.c.is_active.is_(True))
+        params = {"key": username_key, **viewing(viewer)}
         with translated_errors():
-            row = (await self._session.execute(query)).mappings().first()
+            async with self._reads.connection() as connection:
+                result = await connection.execute(_profile(viewer is None), params)
+                row = result.mappings().first()
         if row is None:
             return None
         return ProfileView(
@@ -54,45 +61,73 @@ class PeopleViews:
     async def comments(
         self, post_id: PostId, page: PageRequest, viewer: UserId | None
     ) -> Page[CommentView]:
-        query = (
-            select(comments, *author_columns(viewer))
-            .select_from(_COMMENTERS)
-            .where(comments.c.post_id == post_id)
-            .order_by(comments.c.created_at, comments.c.id)
-        )
+        params = {"post_id": post_id, "skip": page.skip, "size": page.limit + 1}
+        params |= viewing(viewer)
         if page.after is not None:
-            after = (page.after.key, page.after.id)
-            query = query.where(tuple_(comments.c.created_at, comments.c.id) > after)
+            params |= {"after_key": page.after.key, "after_id": page.after.id}
+        query = _comment_page(viewer is None, keyset=page.after is not None)
         with translated_errors():
-            total = await self._session.scalar(
-                select(func.count()).select_from(comments).where(comments.c.post_id == post_id)
-            )
-            result = await self._session.execute(query.offset(page.skip).limit(page.limit + 1))
-            views = [_comment_view(row) for row in result.mappings().all()]
+            async with self._reads.connection() as connection:
+                total = await connection.scalar(_COMMENT_COUNT, params)
+                result = await connection.execute(query, params)
+                views = [_comment_view(row) for row in result.mappings().all()]
         return keyset_page(views, total or 0, page, _comment_position)
 
     async def comment(self, comment_id: CommentId, viewer: UserId | None) -> CommentView | None:
-        query = (
-            select(comments, *author_columns(viewer))
-            .select_from(_COMMENTERS)
-            .where(comments.c.id == comment_id)
-        )
+        params = {"id": comment_id, **viewing(viewer)}
         with translated_errors():
-            row = (await self._session.execute(query)).mappings().first()
+            async with self._reads.connection() as connection:
+                result = await connection.execute(_comment(viewer is None), params)
+                row = result.mappings().first()
         return None if row is None else _comment_view(row)
 
     async def tags(self, limit: int) -> list[str]:
-        uses = func.count().label("uses")
-        query = (
-            select(post_tags.c.tag, uses)
-            .join(posts, posts.c.id == post_tags.c.post_id)
-            .where(posts.c.published_at.is_not(None))
-            .group_by(post_tags.c.tag)
-            .order_by(desc("uses"), post_tags.c.tag)
-            .limit(limit)
-        )
         with translated_errors():
-            return list((await self._session.execute(query)).scalars().all())
+            async with self._reads.connection() as connection:
+                return list((await connection.execute(_TAGS, {"limit": limit})).scalars().all())
+
+
+@cache
+def _profile(anonymous: bool) -> Select[Any]:
+    followers = select(func.count()).select_from(follows).where(follows.c.followee_id == users.c.id)
+    followed = select(func.count()).select_from(follows).where(follows.c.follower_id == users.c.id)
+    return select(
+        users.c.id,
+        users.c.username,
+        users.c.name,
+        users.c.bio,
+        users.c.image,
+        following(anonymous, users.c.id).label("following"),
+        followers.correlate(users).scalar_subquery().label("followers_count"),
+        followed.correlate(users).scalar_subquery().label("following_count"),
+    ).where(users.c.username_key == bindparam("key"), users.c.is_active.is_(True))
+
+
+@cache
+def _comments(anonymous: bool) -> Select[Any]:
+    return select(comments, *author_columns(anonymous)).select_from(_COMMENTERS)
+
+
+@cache
+def _comment_page(anonymous: bool, *, keyset: bool) -> Select[Any]:
+    """A page of a post's comments, oldest first; after a position when ``keyset``."""
+    query = _comments(anonymous).where(comments.c.post_id == bindparam("post_id"))
+    if keyset:
+        after = tuple_(
+            bindparam("after_key", type_=comments.c.created_at.type),
+            bindparam("after_id", type_=comments.c.id.type),
+        )
+        query = query.where(tuple_(comments.c.created_at, comments.c.id) > after)
+    return (
+        query.order_by(comments.c.created_at, comments.c.id)
+        .offset(bindparam("skip", type_=Integer))
+        .limit(bindparam("size", type_=Integer))
+    )
+
+
+@cache
+def _comment(anonymous: bool) -> Select[Any]:
+    return _comments(anonymous).where(comments.c.id == bindparam("id"))
 
 
 def _comment_view(row: RowMapping) -> CommentView:

@@ -1,21 +1,37 @@
-"""Post views: a list is three statements whatever the page size (the total, the page with
-its authors, favourites and follows, the page's tags); one post is two."""
+"""Post views: one post is one statement (its tags aggregated in it), a list two whatever the
+page size (the total, then the page with its authors, favourites, follows and tags).
 
-from collections.abc import Sequence
+Statements are built once per shape (dialect, anonymous or not, which filters, keyset or not)
+with bound parameters, and reused: a request only binds its values."""
+
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, exists, func, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Subquery,
+    bindparam,
+    exists,
+    func,
+    select,
+    tuple_,
+)
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from adapters.sqlalchemy.aggregated_tags import read_tags, tags_column_for
 from adapters.sqlalchemy.errors import translated_errors
-from adapters.sqlalchemy.mappers import tags_by_post
 from adapters.sqlalchemy.read_model.columns import (
+    VIEWER,
     author_columns,
     author_from_row,
     favorited,
     favorites_count,
+    viewing,
 )
+from adapters.sqlalchemy.read_model.reads import Reads
 from adapters.sqlalchemy.tables import favorites, follows, post_tags, posts, users
 from application.pagination import Page, PageRequest, keyset_page
 from application.ports.read_model import PostQuery, PostStatus
@@ -24,106 +40,149 @@ from domain.ids import PostId, UserId
 
 _AUTHORS = posts.join(users, users.c.id == posts.c.author_id)
 _FAVORITER = users.alias("favoriter")
+_FOLLOWED = select(follows.c.followee_id).where(follows.c.follower_id == VIEWER)
+
+# Each filter a list may have, as a condition over posts joined with their authors.
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "published": posts.c.published_at.is_not(None),
+    "draft": posts.c.published_at.is_(None),
+    "tag": exists().where(post_tags.c.post_id == posts.c.id, post_tags.c.tag == bindparam("tag")),
+    "author_id": posts.c.author_id == bindparam("author_id"),
+    "author": users.c.username_key == bindparam("author"),
+    "favorited_by": exists().where(
+        favorites.c.post_id == posts.c.id,
+        favorites.c.user_id == _FAVORITER.c.id,
+        _FAVORITER.c.username_key == bindparam("favorited_by"),
+    ),
+    "followed_by_viewer": posts.c.author_id.in_(_FOLLOWED),
+}
 
 
-def conditions_of(where: PostQuery) -> list[ColumnElement[bool]]:
-    """The WHERE clause of a post list, over posts joined with their authors."""
-    found: list[ColumnElement[bool]] = []
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """A list's WHERE clause: the names of its conditions, and the values they bind."""
+
+    names: tuple[str, ...]
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def conditions(self) -> list[ColumnElement[bool]]:
+        return [_CONDITIONS[name] for name in self.names]
+
+
+def conditions_of(where: PostQuery) -> Filter:
+    names: list[str] = []
     if where.status == PostStatus.PUBLISHED:
-        found.append(posts.c.published_at.is_not(None))
+        names.append("published")
     elif where.status == PostStatus.DRAFT:
-        found.append(posts.c.published_at.is_(None))
-    if where.tag is not None:
-        found.append(
-            exists().where(post_tags.c.post_id == posts.c.id, post_tags.c.tag == where.tag)
-        )
-    if where.author_id is not None:
-        found.append(posts.c.author_id == where.author_id)
-    if where.author is not None:
-        found.append(users.c.username_key == where.author)
-    if where.favorited_by is not None:
-        found.append(
-            exists().where(
-                favorites.c.post_id == posts.c.id,
-                favorites.c.user_id == _FAVORITER.c.id,
-                _FAVORITER.c.username_key == where.favorited_by,
-            )
-        )
-    return found
+        names.append("draft")
+    values = {
+        "tag": where.tag,
+        "author_id": where.author_id,
+        "author": where.author,
+        "favorited_by": where.favorited_by,
+    }
+    given = {name: value for name, value in values.items() if value is not None}
+    return Filter((*names, *given), given)
 
 
-def followed_by(reader: UserId) -> list[ColumnElement[bool]]:
-    """The feed's WHERE clause: published posts by the authors ``reader`` follows."""
-    followed = select(follows.c.followee_id).where(follows.c.follower_id == reader)
-    return [posts.c.published_at.is_not(None), posts.c.author_id.in_(followed)]
+FEED = Filter(("published", "followed_by_viewer"))  # the viewer is the reader
 
 
 class PostViews:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, reads: Reads) -> None:
+        self._reads = reads
 
-    async def one(self, condition: ColumnElement[bool], viewer: UserId | None) -> PostView | None:
+    async def one(self, by: str, value: Any, viewer: UserId | None) -> PostView | None:
+        """The post whose ``by`` column ("id" or "slug") is ``value``."""
+        query = _one(self._reads.dialect, viewer is None, by)
         with translated_errors():
-            row = (await self._session.execute(_views(viewer).where(condition))).mappings().first()
-            if row is None:
-                return None
-            tags = await self._tags_of([row["id"]])
-        return post_view_from_row(row, tags.get(row["id"], []))
+            async with self._reads.connection() as connection:
+                result = await connection.execute(query, {"key": value, **viewing(viewer)})
+                row = result.mappings().first()
+        return None if row is None else post_view_from_row(row)
 
     async def page(
         self,
-        conditions: list[ColumnElement[bool]],
+        where: Filter,
         page: PageRequest,
         viewer: UserId | None,
         *,
         by_publication: bool = True,
         hits: Subquery | None = None,
     ) -> Page[PostView]:
-        """A page of the posts ``conditions`` select, newest first; a keyset page when
+        """A page of the posts ``where`` selects, newest first; a keyset page when
         ``page.after`` is given. With search ``hits``: only those, the best ranked first, by
         skip only (no next position)."""
-        order = posts.c.published_at if by_publication else posts.c.created_at
-        source, query = _AUTHORS, _views(viewer)
-        ranking: list[ColumnElement[Any]] = []
-        if hits is not None:
-            source = source.join(hits, hits.c.post_id == posts.c.id)
-            query = query.join(hits, hits.c.post_id == posts.c.id)
-            ranking = [hits.c.rank.desc()]
-        elif page.after is not None:
-            query = query.where(tuple_(order, posts.c.id) < (page.after.key, page.after.id))
-        query = query.where(*conditions).order_by(*ranking, order.desc(), posts.c.id.desc())
+        params = {**where.params, **viewing(viewer), "skip": page.skip, "size": page.limit + 1}
+        if hits is None:
+            keyset = page.after is not None
+            total, query = _list(self._reads.dialect, viewer is None, where, by_publication, keyset)
+            if page.after is not None:
+                params |= {"after_key": page.after.key, "after_id": page.after.id}
+        else:
+            total, query = _search(self._reads.dialect, viewer is None, where, by_publication, hits)
         with translated_errors():
-            total = await self._session.scalar(
-                select(func.count()).select_from(source).where(*conditions)
-            )
-            result = await self._session.execute(query.offset(page.skip).limit(page.limit + 1))
-            rows = result.mappings().all()
-            tags = await self._tags_of([row["id"] for row in rows]) if rows else {}
-        views = [post_view_from_row(row, tags.get(row["id"], [])) for row in rows]
+            async with self._reads.connection() as connection:
+                count = await connection.scalar(total, params)
+                rows = (await connection.execute(query, params)).mappings().all()
+        views = [post_view_from_row(row) for row in rows]
         if hits is not None:
-            return Page(views[: page.limit], total or 0, page.skip, page.limit)
-        return keyset_page(views, total or 0, page, position_by(by_publication))
-
-    async def _tags_of(self, post_ids: Sequence[PostId]) -> dict[PostId, list[str]]:
-        query = (
-            select(post_tags.c.post_id, post_tags.c.tag)
-            .where(post_tags.c.post_id.in_(post_ids))
-            .order_by(post_tags.c.post_id, post_tags.c.position)
-        )
-        return tags_by_post((await self._session.execute(query)).mappings().all())
+            return Page(views[: page.limit], count or 0, page.skip, page.limit)
+        return keyset_page(views, count or 0, page, position_by(by_publication))
 
 
-def _views(viewer: UserId | None) -> Select[Any]:
-    """Posts with their author and the viewer's view of both, one row per post."""
+@cache
+def _views(dialect: str, anonymous: bool) -> Select[Any]:
+    """Posts with their tags, their author and the viewer's view of both, one row per post."""
     return select(
         posts,
+        tags_column_for(dialect),
         favorites_count().label("favorites_count"),
-        favorited(viewer).label("favorited"),
-        *author_columns(viewer),
+        favorited(anonymous).label("favorited"),
+        *author_columns(anonymous),
     ).select_from(_AUTHORS)
 
 
-def post_view_from_row(row: RowMapping, tags: list[str]) -> PostView:
+@cache
+def _one(dialect: str, anonymous: bool, by: str) -> Select[Any]:
+    return _views(dialect, anonymous).where(posts.c[by] == bindparam("key"))
+
+
+def _paged(query: Select[Any]) -> Select[Any]:
+    return query.offset(bindparam("skip", type_=Integer)).limit(bindparam("size", type_=Integer))
+
+
+@cache
+def _list(
+    dialect: str, anonymous: bool, where: Filter, by_publication: bool, keyset: bool
+) -> tuple[Select[Any], Select[Any]]:
+    """The count and the page of a list of this shape."""
+    order = posts.c.published_at if by_publication else posts.c.created_at
+    total = select(func.count()).select_from(_AUTHORS).where(*where.conditions)
+    query = _views(dialect, anonymous).where(*where.conditions)
+    if keyset:
+        after = tuple_(
+            bindparam("after_key", type_=order.type), bindparam("after_id", type_=posts.c.id.type)
+        )
+        query = query.where(tuple_(order, posts.c.id) < after)
+    return total, _paged(query.order_by(order.desc(), posts.c.id.desc()))
+
+
+def _search(
+    dialect: str, anonymous: bool, where: Filter, by_publication: bool, hits: Subquery
+) -> tuple[Select[Any], Select[Any]]:
+    """The count and the page of search ``hits`` (built anew: the hits carry the words)."""
+    newest = posts.c.published_at if by_publication else posts.c.created_at
+    matched = hits.c.post_id == posts.c.id
+    source = _AUTHORS.join(hits, matched)
+    total = select(func.count()).select_from(source).where(*where.conditions)
+    query = _views(dialect, anonymous).join(hits, matched).where(*where.conditions)
+    order = (hits.c.rank.desc(), newest.desc(), posts.c.id.desc())
+    return total, _paged(query.order_by(*order))
+
+
+def post_view_from_row(row: RowMapping) -> PostView:
     return PostView(
         id=PostId(row["id"]),
         author_id=UserId(row["author_id"]),
@@ -132,7 +191,7 @@ def post_view_from_row(row: RowMapping, tags: list[str]) -> PostView:
         slug=row["slug"],
         description=row["description"],
         content=row["content"],
-        tags=tags,
+        tags=read_tags(row["tags"]),
         published=row["published_at"] is not None,
         published_at=row["published_at"],
         created_at=row["created_at"],

@@ -33,6 +33,7 @@ from application.posts.delete_post import DeletePost
 from application.posts.get_post import GetPost
 from application.posts.list_posts import ListPosts
 from application.posts.update_post import UpdatePost
+from application.users.change_email import ChangeEmail
 from application.users.change_password import ChangePassword
 from application.users.deactivate_user import DeactivateUser
 from application.users.delete_account import DeleteAccount, DeletedContent
@@ -174,7 +175,20 @@ class Container(containers.DeclarativeContainer):
     authenticate = providers.Factory(Authenticate, uow=unit_of_work, tokens=tokens, clock=clock)
     get_user = providers.Factory(GetUser, uow=unit_of_work)
     list_users = providers.Factory(ListUsers, uow=unit_of_work, cursors=cursors)
-    update_profile = providers.Factory(UpdateProfile, uow=unit_of_work, clock=clock, hasher=hasher)
+    update_profile = providers.Factory(
+        UpdateProfile,
+        uow=unit_of_work,
+        clock=clock,
+        hasher=hasher,
+        wait_for_email_proof=settings.provided.require_verified_email,
+    )
+    change_email = providers.Factory(
+        ChangeEmail,
+        uow=unit_of_work,
+        hasher=hasher,
+        clock=clock,
+        wait_for_proof=settings.provided.require_verified_email,
+    )
     change_password = providers.Factory(
         ChangePassword, uow=unit_of_work, hasher=hasher, clock=clock
     )

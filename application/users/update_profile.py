@@ -4,8 +4,9 @@ from application.errors import UserNotFound
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
+from application.users.change_email import move_email
 from application.users.views import UserView
-from domain.errors import EmailAlreadyRegistered, InvalidValue, UsernameAlreadyTaken
+from domain.errors import InvalidValue, UsernameAlreadyTaken
 from domain.roles import Actor
 from domain.users.user import User
 from domain.users.values import (
@@ -46,12 +47,21 @@ class UpdateProfileCommand:
 class UpdateProfile:
     """Change the caller's own profile and account, all or nothing; fields left out stay as
     they are. With ``expected_versions``, only if the profile is still at one of them
-    (StaleVersion)."""
+    (StaleVersion). A new ``email`` is unverified and the old one is told; with
+    ``wait_for_email_proof`` (FOLIO_REQUIRE_VERIFIED_EMAIL) the account keeps its address
+    until the new one is proven (see ChangeEmail)."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, hasher: PasswordHasher) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        clock: Clock,
+        hasher: PasswordHasher,
+        wait_for_email_proof: bool = False,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._hasher = hasher
+        self._wait_for_email_proof = wait_for_email_proof
 
     async def __call__(self, actor: Actor, command: UpdateProfileCommand) -> UserView:
         name = None if command.name is None else DisplayName(command.name)
@@ -79,10 +89,10 @@ class UpdateProfile:
             if username is not None and username != user.username:
                 await _ensure_free(uow, username, user)
                 user.rename(username, now=now)
-            if email is not None and email != user.email:
-                if await uow.users.email_taken(email):
-                    raise EmailAlreadyRegistered()
-                user.change_email(email, now=now)
+            if email is not None:
+                await move_email(
+                    uow, user, email, self._clock, wait_for_proof=self._wait_for_email_proof
+                )
             if new_hash is not None:
                 user.change_password(new_hash, now=now, keep_session=actor.session_id)
             if command.email_notifications is not None:

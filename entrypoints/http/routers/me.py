@@ -3,6 +3,7 @@ from typing import Annotated
 from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Request, Response, status
 
+from application.users.change_email import ChangeEmail, ChangeEmailCommand
 from application.users.change_password import ChangePassword, ChangePasswordCommand
 from application.users.delete_account import DeleteAccount, DeleteAccountCommand
 from application.users.get_user import GetUser
@@ -13,6 +14,7 @@ from entrypoints.http.dependencies import CurrentActor
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.users import (
+    ChangeEmailIn,
     ChangePasswordIn,
     DeleteAccountIn,
     UpdateProfileIn,
@@ -83,3 +85,18 @@ async def delete_me(
     comments go too, or stay under a "deleted user" placeholder with
     `FOLIO_DELETED_USER_CONTENT=keep`. Nothing of the account stays readable."""
     await delete(actor, DeleteAccountCommand(password=body.password))
+
+
+@router.post("/email", response_model=UserOut, responses=problem_responses(401, 409, 422))
+@inject
+async def change_my_email(
+    body: ChangeEmailIn,
+    actor: CurrentActor,
+    change: Annotated[ChangeEmail, Depends(Inject[Container.change_email])],
+) -> UserOut:
+    """Move the account to another address, with the current password (a wrong one is a 401;
+    an address another account has is a 409). The old address is told. By default the move is
+    made at once and the new address is unverified until its verification link is followed;
+    with `FOLIO_REQUIRE_VERIFIED_EMAIL=true` the account keeps its address until the new one
+    is confirmed at `POST /verify-email` (the answer still shows the current address)."""
+    return UserOut.model_validate(await change(actor, ChangeEmailCommand(**body.model_dump())))

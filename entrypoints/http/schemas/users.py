@@ -139,6 +139,18 @@ class ChangePasswordIn(BaseModel):
     new_password: PasswordField
 
 
+class ChangeEmailIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"email": "ada.king@example.com", "password": "correct horse battery"}]
+        },
+    )
+
+    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN)]
+    password: str = Field(min_length=1, max_length=RawPassword.MAX_LEN)
+
+
 class DeleteAccountIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",

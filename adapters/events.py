@@ -3,6 +3,7 @@
 import logging
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 
 from application.ports.events import EventPublisher
 from domain.events import DomainEvent
@@ -21,6 +22,15 @@ class LoggingEventPublisher(EventPublisher):
     async def publish(self, events: Sequence[DomainEvent]) -> None:
         for event in events:
             self.recent.append(event)
-            logger.info("event %s %r", event.name, event)
+            logger.info("event %s %s", event.name, _identifiers(event))
         if self._on_publish is not None:
             self._on_publish()
+
+
+def _identifiers(event: DomainEvent) -> str:
+    """The event's ids only: e-mail addresses, names and text stay out of the logs."""
+    return " ".join(
+        f"{field.name}={getattr(event, field.name)}"
+        for field in fields(event)
+        if field.name.endswith("_id")
+    )

@@ -86,3 +86,26 @@ class SocialLoginNotConfigured(NotFound):
 
 class ExternalIdentityIncomplete(ApplicationError):
     """The provider did not tell what an account needs (an e-mail address)."""
+
+
+class TooManyRequests(ApplicationError):
+    """A rate limit was met: ``retry_after`` seconds until one more request is allowed, out
+    of ``limit`` per ``window`` seconds under the policy named ``policy``."""
+
+    def __init__(
+        self, reason: str, *, retry_after: int, limit: int, window: int, policy: str
+    ) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+        self.limit = limit
+        self.window = window
+        self.policy = policy
+
+
+class IdempotencyKeyInUse(ApplicationError):
+    """Another request with the same Idempotency-Key is being served (or just took effect)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a request with this Idempotency-Key is already being processed; retry later"
+        )

@@ -7,17 +7,21 @@ from typing import Any
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from adapters.audit import LoggingAuditTrail
 from adapters.events import LoggingEventPublisher
+from adapters.memory.idempotency import MemoryIdempotencyStore
 from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
 from adapters.outbox.relay import OutboxRelay, relay_name
 from adapters.outbox.wakeup import RelayWakeup
 from adapters.redis.client import create_redis
+from adapters.redis.idempotency import RedisIdempotencyStore
 from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
 from adapters.security.cursors import HmacCursorCodec
 from adapters.security.imported_hashes import WithImportedHashes
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
 from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.idempotency import SqlAlchemyIdempotencyStore
 from adapters.sqlalchemy.pool_metrics import instrument_pool
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system import RandomIdGenerator, SystemClock
@@ -44,6 +48,7 @@ from application.users.register_user import RegisterUser
 from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
 from entrypoints.accounts_container import AccountsContainer
+from entrypoints.hardening import Hardening
 from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
 from entrypoints.oidc_container import OidcContainer
@@ -62,6 +67,11 @@ def create_instrumented_engine(**options: Any) -> AsyncEngine:
     return instrument_pool(create_engine(**options))
 
 
+def _idempotency_backend(settings: Settings) -> str:
+    """Idempotency records live in Redis when there is one, else beside the data."""
+    return "redis" if settings.redis_url else settings.storage
+
+
 class Container(containers.DeclarativeContainer):
     wiring_config = containers.WiringConfiguration(packages=["entrypoints.http.routers"])
 
@@ -70,6 +80,8 @@ class Container(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(RandomIdGenerator)
     content_policy = providers.Singleton(ContentPolicy.of, settings.provided.banned_words)
+    hardening = providers.Container(Hardening, settings=settings)
+    audit = providers.Singleton(LoggingAuditTrail)
 
     argon2_hasher = providers.Singleton(
         Argon2PasswordHasher,
@@ -79,6 +91,7 @@ class Container(containers.DeclarativeContainer):
             memory_cost=settings.provided.argon2_memory_cost,
             parallelism=settings.provided.argon2_parallelism,
         ),
+        pool=hardening.hashing_pool,
     )
     # argon2id, and the bcrypt hashes of imported users until their first login rehashes them.
     hasher = providers.Singleton(WithImportedHashes, argon2_hasher)
@@ -139,6 +152,14 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         ids=ids,
         tokens=tokens,
+        login_attempts=hardening.login_attempts,
+    )
+
+    idempotency_store = providers.Selector(
+        providers.Callable(_idempotency_backend, settings),
+        memory=providers.Singleton(MemoryIdempotencyStore, memory_store),
+        sql=providers.Singleton(SqlAlchemyIdempotencyStore, session_factory),
+        redis=providers.Singleton(RedisIdempotencyStore, redis),
     )
 
     oidc = providers.Container(
@@ -160,14 +181,20 @@ class Container(containers.DeclarativeContainer):
     )
 
     register_user = providers.Factory(
-        RegisterUser, uow=unit_of_work, hasher=hasher, clock=clock, ids=ids
+        RegisterUser,
+        uow=unit_of_work,
+        hasher=hasher,
+        clock=clock,
+        ids=ids,
+        rules=hardening.password_rules,
     )
     log_in = providers.Factory(
         LogIn,
         uow=unit_of_work,
         hasher=hasher,
         sessions=sessions.issuer,
-        attempts=sessions.login_attempts,
+        attempts=hardening.login_attempts,
+        audit=audit,
     )
     import_users = providers.Factory(
         ImportUsers, uow=unit_of_work, hashes=hasher, clock=clock, ids=ids
@@ -190,9 +217,14 @@ class Container(containers.DeclarativeContainer):
         wait_for_proof=settings.provided.require_verified_email,
     )
     change_password = providers.Factory(
-        ChangePassword, uow=unit_of_work, hasher=hasher, clock=clock
+        ChangePassword,
+        uow=unit_of_work,
+        hasher=hasher,
+        clock=clock,
+        rules=hardening.password_rules,
+        audit=audit,
     )
-    deactivate_user = providers.Factory(DeactivateUser, uow=unit_of_work, clock=clock)
+    deactivate_user = providers.Factory(DeactivateUser, uow=unit_of_work, clock=clock, audit=audit)
     delete_account = providers.Factory(
         DeleteAccount,
         uow=unit_of_work,
@@ -282,6 +314,7 @@ async def close(container: Container) -> None:
     storage is in use, and the Redis client, if one was made. The engine is a plain singleton
     (no async resource), so every provider hands out objects, never awaitables, inside and
     outside FastAPI."""
+    container.hardening.hashing_pool().close()
     if container.settings().storage == "sql":
         await container.engine().dispose()
     redis = container.redis() if container.settings().redis_url else None

@@ -8,7 +8,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 # Fields a record may carry (``extra=``), written after the message in this order.
-CONTEXT_FIELDS = ("request_id", "method", "route", "status", "duration_ms", "user_id", "client")
+CONTEXT_FIELDS = (
+    "request_id",
+    "method",
+    "route",
+    "status",
+    "duration_ms",
+    "user_id",
+    "client",
+    "action",
+    "outcome",
+)
 _REDACTIONS = (
     (re.compile(r"(?i)\b(bearer|token)\s+[A-Za-z0-9._~+/=-]{8,}"), r"\1 <redacted>"),
     (re.compile(r"\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), "<token>"),

@@ -12,6 +12,16 @@ FORMATTERS = {
 }
 
 
+# Loggers of libraries that print statement arguments or result rows (e-mails, hashes) at
+# DEBUG. SQLAlchemy's statements at INFO are safe: engines hide their parameters.
+QUIET_AT_DEBUG = ("aiosqlite", "asyncpg", "python_multipart", "multipart", "sqlalchemy.engine")
+
+
+def _quiet(level: str) -> int:
+    named: int = logging.getLevelNamesMapping()[level.upper()]
+    return max(named, logging.INFO)
+
+
 def logging_config(level: str, log_format: LogFormat) -> dict[str, Any]:
     """A ``logging.config.dictConfig`` document (also handed to uvicorn as its log_config)."""
     handler = {"class": "logging.StreamHandler", "formatter": "folio", "stream": "ext://sys.stderr"}
@@ -22,6 +32,7 @@ def logging_config(level: str, log_format: LogFormat) -> dict[str, Any]:
         "formatters": {"folio": {"()": FORMATTERS[log_format]}},
         "handlers": {"stderr": handler},
         "loggers": {
+            **{name: {"level": _quiet(level)} for name in QUIET_AT_DEBUG},
             "folio": logger,
             "uvicorn": logger,
             "uvicorn.error": {"level": level.upper()},
@@ -33,7 +44,10 @@ def logging_config(level: str, log_format: LogFormat) -> dict[str, Any]:
 
 def configure_logging(level: str, log_format: LogFormat = "text") -> None:
     """Folio's loggers log at ``level``. Unless the host process (``folio serve``'s uvicorn, a
-    test runner) configured logging already, apply the whole configuration here."""
+    test runner) configured logging already, apply the whole configuration here. Libraries
+    that would log bound values at DEBUG are held at INFO whatever the level."""
+    for name in QUIET_AT_DEBUG:
+        logging.getLogger(name).setLevel(_quiet(level))
     folio = logging.getLogger("folio")
     if folio.handlers or logging.getLogger().handlers:
         folio.setLevel(level.upper())

@@ -4,11 +4,10 @@ from datetime import timedelta
 
 from dependency_injector import containers, providers
 
-from adapters.security.login_attempts import LoggedLoginAttempts
 from adapters.security.opaque_tokens import RandomOpaqueTokens
 from adapters.security.totp import PyOtpCodes
 from application.ports.clock import Clock, IdGenerator
-from application.ports.security import TokenService
+from application.ports.security import LoginAttempts, TokenService
 from application.ports.unit_of_work import UnitOfWork
 from application.sessions.begin_session import BeginSession
 from application.sessions.complete_totp_login import CompleteTotpLogin
@@ -39,6 +38,7 @@ class SessionsContainer(containers.DeclarativeContainer):
     clock: providers.Dependency[Clock] = providers.Dependency()
     ids: providers.Dependency[IdGenerator] = providers.Dependency()
     tokens: providers.Dependency[TokenService] = providers.Dependency()
+    login_attempts: providers.Dependency[LoginAttempts] = providers.Dependency()
 
     opaque_tokens = providers.Singleton(RandomOpaqueTokens)
     issuer = providers.Singleton(
@@ -60,7 +60,6 @@ class SessionsContainer(containers.DeclarativeContainer):
         trusted_origins=providers.Callable(frozenset, settings.provided.cors_origins),
     )
 
-    login_attempts = providers.Singleton(LoggedLoginAttempts)
     one_time_codes = providers.Singleton(PyOtpCodes)
     two_factor_check = providers.Singleton(
         TwoFactorCheck, codes=one_time_codes, opaque=opaque_tokens, clock=clock

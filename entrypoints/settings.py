@@ -4,10 +4,13 @@ import os
 import re
 import secrets
 from functools import cached_property
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Annotated, Literal
 
+from limits import parse
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     Field,
@@ -17,6 +20,11 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from adapters.security.argon2_hasher import (
+    OWASP_MIN_MEMORY_COST,
+    OWASP_MIN_PARALLELISM,
+    OWASP_MIN_TIME_COST,
+)
 from adapters.security.key_strength import STRONG_BITS, estimated_bits
 from adapters.security.keys import HMAC_ALGORITHMS, InvalidKey, KeyRing, key_from
 from adapters.security.keys import generate as generate_key
@@ -34,6 +42,24 @@ _ORIGIN = re.compile(r"^https?://[^/\s?#]+$")
 
 GENERATE_HINT = "generate one with `folio keys generate`"
 JwtAlgorithm = Literal["HS256", "HS384", "HS512", "EdDSA", "ES256"]
+
+
+def _rate(text: str) -> str:
+    """A rate as ``limits`` reads it: "10/minute", "5 per 15 minutes"."""
+    try:
+        parse(text)
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a rate like 10/minute or 5 per 15 minutes") from error
+    return text
+
+
+def _networks(values: list[str]) -> list[str]:
+    for value in values:
+        ip_network(value, strict=False)  # ValueError names the bad one
+    return values
+
+
+RateText = Annotated[str, AfterValidator(_rate)]
 
 
 class InsecureSettings(RuntimeError):
@@ -90,6 +116,16 @@ class Settings(BaseSettings):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_cost: int = Field(default=65536, ge=8, description="KiB")
     argon2_parallelism: int = Field(default=4, ge=1)
+    password_min_length: int = Field(default=10, ge=8, le=128)
+    password_hash_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        le=256,
+        description="threads hashing passwords at once (each holds argon2_memory_cost KiB)",
+    )
+    password_hash_queue: int = Field(
+        default=16, ge=0, le=10_000, description="logins waiting for a hashing thread; then 503"
+    )
     redis_url: str | None = Field(
         default=None, description="redis://host:port/db; shared state across workers and hosts"
     )
@@ -114,6 +150,33 @@ class Settings(BaseSettings):
     )
     ws_ping_timeout: float = Field(
         default=20.0, gt=0, description="seconds a WebSocket has to answer a ping"
+    )
+    max_body_bytes: int = Field(
+        default=1024 * 1024, ge=1024, description="largest request body; larger is a 413"
+    )
+    max_json_depth: int = Field(default=32, ge=2, le=1000)
+    max_json_array_items: int = Field(default=1000, ge=10, le=1_000_000)
+    trusted_hosts: list[str] = Field(
+        default_factory=lambda: ["*"],
+        description='Host names served: "api.example.com", "*.example.com", or "*" for any',
+    )
+    rate_limit_enabled: bool = Field(
+        default=True, description="false turns every rate limit off (load tests, benchmarks)"
+    )
+    allow_no_rate_limit: bool = Field(
+        default=False, description="lets production start with FOLIO_RATE_LIMIT_ENABLED=false"
+    )
+    rate_limit_default: RateText = "600/minute"
+    rate_limit_login_account: RateText = "10/15 minutes"
+    rate_limit_login_address: RateText = "100/15 minutes"
+    rate_limit_login_delay_after: int = Field(default=10, ge=0)
+    rate_limit_register: RateText = "20/hour"
+    rate_limit_password: RateText = "20/hour"  # noqa: S105 - a rate, not a password
+    rate_limit_refresh: RateText = "120/minute"
+    rate_limit_websocket: RateText = "60/minute"
+    trusted_proxies: Annotated[list[str], AfterValidator(_networks)] = Field(
+        default_factory=list,
+        description="addresses or networks of proxies whose X-Forwarded-For is believed",
     )
     banned_words: list[str] = Field(default_factory=lambda: list(DEFAULT_BANNED_WORDS))
     cors_origins: list[str] = Field(
@@ -220,6 +283,18 @@ class Settings(BaseSettings):
             return self.log_format
         return "json" if self.env == "production" else "text"
 
+    def refuse_insecure(self) -> None:
+        """Raise InsecureSettings for settings production must not be served with (a weak
+        secret, argon2 below OWASP's minimum); in development, make the secret if needed."""
+        _ = self.signing_secret, self.key_ring
+        if self.env == "production":
+            _check_production_argon2(self)
+            if not self.rate_limit_enabled and not self.allow_no_rate_limit:
+                raise InsecureSettings(
+                    "FOLIO_RATE_LIMIT_ENABLED=false in production needs "
+                    "FOLIO_ALLOW_NO_RATE_LIMIT=true"
+                )
+
     @cached_property
     def signing_secret(self) -> str:
         """The JWT secret. Production refuses a missing, short or well-known one; development
@@ -279,6 +354,18 @@ def _checked_production_secret(
             f"words and patterns are cheap to guess offline from any token); {GENERATE_HINT}"
         )
     return secret
+
+
+def _check_production_argon2(settings: Settings) -> None:
+    minimum = (OWASP_MIN_MEMORY_COST, OWASP_MIN_TIME_COST, OWASP_MIN_PARALLELISM)
+    given = (settings.argon2_memory_cost, settings.argon2_time_cost, settings.argon2_parallelism)
+    if any(value < floor for value, floor in zip(given, minimum, strict=True)):
+        raise InsecureSettings(
+            "argon2 parameters below OWASP's minimum (FOLIO_ARGON2_MEMORY_COST >= "
+            f"{OWASP_MIN_MEMORY_COST} KiB, FOLIO_ARGON2_TIME_COST >= {OWASP_MIN_TIME_COST}, "
+            f"FOLIO_ARGON2_PARALLELISM >= {OWASP_MIN_PARALLELISM}); got m={given[0]}, "
+            f"t={given[1]}, p={given[2]}"
+        )
 
 
 def _local_development_secret(path: Path) -> str:

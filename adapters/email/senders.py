@@ -8,14 +8,15 @@ logger = logging.getLogger("folio.email")
 
 
 class ConsoleEmailSender(EmailSender):
-    """Writes each message, both parts and its headers, to the log (``make run``'s default)."""
+    """Writes each message, both parts and its headers, to the log (``make run``'s default).
+    The recipient's address shows only its domain: no log line holds an e-mail address."""
 
     async def send(self, message: EmailMessage) -> None:
         headers = "".join(f"{name}: {value}\n" for name, value in message.headers)
         logger.info(
             "e-mail (not sent: FOLIO_EMAIL_BACKEND=console)\nTo: %s\nSubject: %s\n%s\n%s\n"
             "--- HTML ---\n%s",
-            message.to,
+            "***@" + message.to.rpartition("@")[2],
             message.subject,
             headers,
             message.text,

@@ -1,5 +1,6 @@
 import copy
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 from adapters.memory.store import MemoryStore
@@ -89,6 +90,7 @@ class MemoryUserRepository(UserRepository):
         self.tracker = _ChangeTracker()
         self.removed: set[UserId] = set()
         self.handovers: list[tuple[UserId, UserId]] = []
+        self.hash_swaps: list[tuple[UserId, str, str, datetime]] = []
 
     def _add(self, user: User) -> None:
         self.added.append(user)
@@ -98,6 +100,11 @@ class MemoryUserRepository(UserRepository):
 
     def _hand_over(self, from_id: UserId, to_id: UserId) -> None:
         self.handovers.append((from_id, to_id))
+
+    def replace_password_hash(
+        self, user_id: UserId, expected: str, new: str, *, now: datetime
+    ) -> None:
+        self.hash_swaps.append((user_id, expected, new, now))
 
     async def _get(self, user_id: UserId) -> User | None:
         return self.tracker.remember(_private_copy(self._store.users.get(user_id)))

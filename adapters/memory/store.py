@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
+from application.ports.idempotency import Claim, StoredResponse
 from application.ports.outbox import OutboxEntry
 from domain.ids import AccountTokenId, NotificationId, PostId, SessionId, UserId
 from domain.notifications.notification import Notification
@@ -42,6 +43,10 @@ class MemoryStore:
     outbox_leases: dict[UUID, tuple[str, datetime]] = field(default_factory=dict)
     processed: set[tuple[UUID, str]] = field(default_factory=set)
     positions: "itertools.count[int]" = field(default_factory=lambda: itertools.count(1))
+    # Idempotency keys by (scope, key): the claim, and the response once known.
+    idempotency: dict[tuple[str, str], tuple[Claim, StoredResponse | None]] = field(
+        default_factory=dict
+    )
 
     def remove_post(self, post_id: PostId) -> None:
         """Delete a post with what hangs on it, as the database's ON DELETE CASCADE does."""

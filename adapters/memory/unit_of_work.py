@@ -4,6 +4,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from adapters.memory.account_tokens import MemoryAccountTokenRepository
+from adapters.memory.idempotency import claim_in_memory
 from adapters.memory.identities import MemoryIdentityRepository
 from adapters.memory.notifications import MemoryNotificationRepository
 from adapters.memory.read_model import MemoryReadModel
@@ -17,6 +18,7 @@ from adapters.memory.social import (
 from adapters.memory.store import MemoryStore
 from adapters.memory.two_factor import MemoryTwoFactorRepository
 from application.ports.events import EventPublisher
+from application.ports.idempotency import claim_to_write
 from application.ports.outbox import EntryState, NewEvent, OutboxEntry
 from application.ports.unit_of_work import UnitOfWork
 from domain.errors import (
@@ -76,7 +78,10 @@ class MemoryUnitOfWork(UnitOfWork):
         self.account_tokens = MemoryAccountTokenRepository(self._store)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
+        pending = claim_to_write()
         async with self._store.lock:
+            if pending is not None:
+                claim_in_memory(self._store, pending.claim)
             self._check_unique_rules()
             changed_users = [u for u in self.users.seen.values() if self.users.tracker.changed(u)]
             removed = [p for p in self.posts.seen.values() if p.id in self.posts.removed]
@@ -102,6 +107,12 @@ class MemoryUnitOfWork(UnitOfWork):
                 self._store.remove_post(post.id)
             for post in changed_posts:
                 self._store.posts[post.id] = _next_version(post, self._store.posts.get(post.id))
+            for user_id, expected, new_hash, now in self.users.hash_swaps:
+                stored = self._store.users.get(user_id)
+                if stored is not None and stored.password_hash == expected:
+                    swapped = copy.deepcopy(stored)
+                    swapped.rehash_password(new_hash, now=now)
+                    self._store.users[user_id] = _next_version(swapped, stored)
             self.notifications.write_to(self._store)
             for new in events:
                 self._store.outbox[new.event_id] = _entry(self._store, new)
@@ -114,6 +125,8 @@ class MemoryUnitOfWork(UnitOfWork):
             self._write_two_factor()
             self.identities.write()
             self.account_tokens.write_to(self._store)
+        if pending is not None:
+            pending.claimed = True
 
     def _write_sessions(self) -> None:
         self._store.retired_refresh_hashes.update(self.sessions.retired)

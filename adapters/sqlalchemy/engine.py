@@ -33,8 +33,9 @@ def create_engine(
     SQLITE_BUSY_TIMEOUT_SECONDS for the write lock. On PostgreSQL a connection attempt gives up
     after ``connect_timeout`` seconds and a statement after ``statement_timeout`` (the server
     cancels it, and the client stops waiting for a server that no longer answers), so a down or
-    hung database fails a request within a bound instead of holding it. The caller disposes of
-    the engine.
+    hung database fails a request within a bound instead of holding it. Bound parameters
+    (e-mails, password hashes) never appear in its errors or logs (``hide_parameters``). The
+    caller disposes of the engine.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -46,6 +47,7 @@ def create_engine(
         pool_timeout=pool_timeout,
         pool_recycle=POOL_RECYCLE_SECONDS,
         connect_args=_postgres_timeouts(connect_timeout, statement_timeout),
+        hide_parameters=True,
     )
 
 
@@ -67,7 +69,10 @@ def _sqlite_engine(url: URL, pool_size: int, pool_timeout: float) -> AsyncEngine
     if _is_file_database(url):  # in-memory databases get a single shared connection
         pool_options = {"pool_size": pool_size, "max_overflow": 0, "pool_timeout": pool_timeout}
     engine = create_async_engine(
-        url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS}, **pool_options
+        url,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
+        hide_parameters=True,
+        **pool_options,
     )
     event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
     return engine

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -278,4 +279,24 @@ account_tokens = Table(
     Column("expires_at", UTCDateTime, nullable=False),
     Column("used_at", UTCDateTime, nullable=True),
     Index(None, "user_id", "purpose"),
+)
+
+
+IDEMPOTENCY_KEY_MAX_LEN = 255
+
+# The first response to a POST with an Idempotency-Key, kept for a day. The row is inserted by
+# the transaction of the request's effect (the primary key makes a concurrent twin fail), and
+# the response is written once it is known.
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("scope", String(64), primary_key=True),
+    Column("key", String(IDEMPOTENCY_KEY_MAX_LEN), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("status", Integer, nullable=True),
+    Column("headers", Text, nullable=True),
+    Column("body", LargeBinary, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Index(None, "expires_at"),
 )

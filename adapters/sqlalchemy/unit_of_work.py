@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adapters.sqlalchemy.errors import translated_errors
+from adapters.sqlalchemy.idempotency import write_claim
 from adapters.sqlalchemy.outbox_rows import write_outbox
 from adapters.sqlalchemy.read_model import SqlAlchemyReadModel
 from adapters.sqlalchemy.repositories import (
@@ -22,6 +23,7 @@ from adapters.sqlalchemy.repositories.identities import SqlAlchemyIdentityReposi
 from adapters.sqlalchemy.repositories.notifications import SqlAlchemyNotificationRepository
 from adapters.sqlalchemy.repositories.two_factor import SqlAlchemyTwoFactorRepository
 from application.ports.events import EventPublisher
+from application.ports.idempotency import claim_to_write
 from application.ports.outbox import NewEvent
 from application.ports.unit_of_work import UnitOfWork
 from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
@@ -33,10 +35,12 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     Promises, beyond the port's: reads and writes of one block share one connection; ``commit()``
     inserts added aggregates, updates only the columns (and tag lists) that changed since they
     were loaded, deletes removed ones and appends the events to the ``outbox`` table (waking
-    PostgreSQL listeners at commit), in one transaction. A unique violation is raised as the
-    domain's Conflict (EmailAlreadyRegistered, UsernameAlreadyTaken, SlugAlreadyTaken,
-    AlreadyFollowing, AlreadyFavorited, IdentityAlreadyLinked), any other database failure as
-    StorageError; either way the transaction is rolled back first.
+    PostgreSQL listeners at commit), in one transaction, which also claims the request's
+    Idempotency-Key if it has one (IdempotencyKeyInUse when another request holds it). A
+    unique violation is raised as the domain's Conflict (EmailAlreadyRegistered,
+    UsernameAlreadyTaken, SlugAlreadyTaken, AlreadyFollowing, AlreadyFavorited,
+    IdentityAlreadyLinked), any other database failure as StorageError; either way the
+    transaction is rolled back first.
     """
 
     users: SqlAlchemyUserRepository
@@ -79,8 +83,11 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.account_tokens = SqlAlchemyAccountTokenRepository(self._session)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
+        pending = claim_to_write()
         try:
             with translated_errors():
+                if pending is not None:  # first, so a concurrent twin fails before any effect
+                    await write_claim(self._active_session, pending.claim)
                 await self.users.save_changes()
                 await self.posts.save_changes()
                 await self.follows.save_changes()
@@ -104,6 +111,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         except BaseException:
             await self._rollback()
             raise
+        if pending is not None:
+            pending.claimed = True
         for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
             repository.mark_saved()
         self.notifications.mark_saved()

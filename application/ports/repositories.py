@@ -3,13 +3,14 @@ can save changes and collect events; adapters implement the underscored methods.
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from application.pagination import Page, PageRequest
 from domain.ids import PostId, UserId
 from domain.posts.post import Post
 from domain.posts.values import Slug
 from domain.users.user import User
-from domain.users.values import Email, Username
+from domain.users.values import Email, Username, normalise_login
 
 
 class UserRepository(ABC):
@@ -25,10 +26,19 @@ class UserRepository(ABC):
         return self._track(await self._get(user_id))
 
     async def get_by_login(self, login: str) -> User | None:
-        """The user whose e-mail or username is ``login``, whatever its case."""
+        """The user whose e-mail or username is ``login``, normalised as registration
+        normalises them (NFKC, stripped, lower case)."""
         if "\x00" in login:  # no stored e-mail or username can hold one
             return None
-        return self._track(await self._get_by_login(login.strip().lower()))
+        return self._track(await self._get_by_login(normalise_login(login)))
+
+    @abstractmethod
+    def replace_password_hash(
+        self, user_id: UserId, expected: str, new: str, *, now: datetime
+    ) -> None:
+        """Stage a compare-and-set: on commit the user's hash becomes ``new`` (changed at
+        ``now``) only if it is still ``expected``; otherwise nothing changes (a concurrent
+        change wins)."""
 
     async def get_by_username(self, username: str) -> User | None:
         """The user whose handle is ``username``, whatever its case (ADR 012)."""

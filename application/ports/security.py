@@ -101,9 +101,25 @@ class OneTimeCodes(Protocol):
 
 
 class LoginAttempts(Protocol):
-    """Where failed logins are counted (the later login limits hook in here)."""
+    """Failed logins counted per account over a window: the per-account login limit."""
+
+    @abstractmethod
+    async def check(self, login: str) -> None:
+        """Raise TooManyRequests if ``login`` has failed too often lately."""
 
     @abstractmethod
     async def failed(self, login: str, reason: str) -> None:
-        """A login attempt for ``login`` (e-mail, username or user id) failed: ``reason`` is
-        ``password`` or ``one-time-code``."""
+        """A login attempt for ``login`` (normalised e-mail or username, or a user id) failed:
+        ``reason`` is ``password`` or ``one-time-code``."""
+
+    @abstractmethod
+    async def succeeded(self, login: str) -> None:
+        """``login`` logged in: forget its failures."""
+
+
+class CommonPasswords(Protocol):
+    """A list of passwords too common to accept (at least 10,000 of them)."""
+
+    @abstractmethod
+    def __contains__(self, password: object) -> bool:
+        """Whether ``password`` (compared as given and lower-cased by callers) is listed."""

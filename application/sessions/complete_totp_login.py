@@ -20,7 +20,9 @@ class CompleteTotpLogin:
     """A valid challenge (from LogIn, minutes old at most) and a current one-time code, or an
     unused recovery code, begin the session. A code is accepted once: a replay within its
     window is refused like a wrong code. Every wrong code is counted as a failed login
-    (LoginAttempts) and raises InvalidOneTimeCode; a bad challenge raises InvalidToken."""
+    (LoginAttempts, per user) and raises InvalidOneTimeCode; a bad challenge raises
+    InvalidToken. A user whose codes failed too often lately is refused with TooManyRequests
+    before any code is checked."""
 
     def __init__(
         self,
@@ -36,6 +38,7 @@ class CompleteTotpLogin:
 
     async def __call__(self, command: CompleteTotpLoginCommand) -> TokenPair:
         user_id = self._sessions.read_challenge(command.challenge)
+        await self._attempts.check(str(user_id))
         async with self._uow as uow:
             user = await uow.users.get(user_id)
             record = await uow.two_factor.get(user_id)
@@ -45,6 +48,7 @@ class CompleteTotpLogin:
             if user is None or method is None:
                 await self._attempts.failed(str(user_id), "one-time-code")
                 raise InvalidOneTimeCode()
+            await self._attempts.succeeded(str(user_id))
             pair = self._sessions.begin(uow, user, method, command.client, self._check.now())
             await uow.commit()
         return pair

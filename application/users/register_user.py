@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from application.ports.clock import Clock, IdGenerator
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
+from application.users.password_rules import PasswordRules
 from application.users.views import UserView
 from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
 from domain.ids import UserId
@@ -16,7 +17,6 @@ from domain.users.values import (
     DisplayName,
     Email,
     ImageUrl,
-    RawPassword,
     Username,
     blank,
 )
@@ -35,26 +35,35 @@ class RegisterUserCommand:
 
 
 class RegisterUser:
-    """Raises InvalidValue for bad input, EmailAlreadyRegistered or UsernameAlreadyTaken on a
-    clash (usernames compare whatever their case), including a clash with a registration that
-    commits concurrently. An empty ``bio`` or ``image`` is none."""
+    """Raises InvalidValue for bad input (a password the rules refuse included),
+    EmailAlreadyRegistered or UsernameAlreadyTaken on a clash (usernames compare whatever their
+    case), including a clash with a registration that commits concurrently. An empty ``bio`` or
+    ``image`` is none."""
 
     def __init__(
-        self, uow: UnitOfWork, hasher: PasswordHasher, clock: Clock, ids: IdGenerator
+        self,
+        uow: UnitOfWork,
+        hasher: PasswordHasher,
+        clock: Clock,
+        ids: IdGenerator,
+        rules: PasswordRules,
     ) -> None:
         self._uow = uow
         self._hasher = hasher
         self._clock = clock
         self._ids = ids
+        self._rules = rules
 
     async def __call__(self, command: RegisterUserCommand) -> UserView:
         email = Email(command.email)
         name = DisplayName(command.name)
-        password = RawPassword(command.password)
         age = None if command.age is None else Age(command.age)
         wanted = None if command.username is None else Username(command.username)
         bio = None if command.bio is None or blank(command.bio) else Bio(command.bio)
         image = None if command.image is None or blank(command.image) else ImageUrl(command.image)
+        password = self._rules.check(
+            command.password, email=email, username=wanted or Username.base_for(email), name=name
+        )
         user_id = UserId(self._ids.new_id())
         password_hash = await self._hasher.hash(password.value)
         async with self._uow as uow:

@@ -1,6 +1,7 @@
 """Value objects of the user aggregate. Limits are ClassVars that schemas and tables reuse."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urlsplit
@@ -13,15 +14,28 @@ _USERNAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _USERNAME_JUNK = re.compile(r"[^a-z0-9_-]+")
 
 
+def normalise_login(text: str) -> str:
+    """The one normal form of an e-mail address or username, on every path (register, log in,
+    reset, change): NFKC, surrounding blanks removed, lower case."""
+    return unicodedata.normalize("NFKC", text).strip().lower()
+
+
+def normalise_password(password: str) -> str:
+    """NFKC, so that the same password typed on any keyboard or system hashes the same.
+    Nothing is stripped or cut: every character counts."""
+    return unicodedata.normalize("NFKC", password)
+
+
 @dataclass(frozen=True, slots=True)
 class Email:
-    """An e-mail address, stripped and lower-cased so that equality is case-blind."""
+    """An e-mail address in its normal form (``normalise_login``), so equality is case-blind
+    and Unicode-blind."""
 
     value: str
     MAX_LEN: ClassVar[int] = 254
 
     def __post_init__(self) -> None:
-        normalised = self.value.strip().lower()
+        normalised = normalise_login(self.value)
         check_length("email", normalised, 3, self.MAX_LEN)
         if not _EMAIL.match(normalised):
             raise InvalidValue("email", "is not a valid e-mail address")
@@ -140,14 +154,17 @@ class Age:
 
 @dataclass(frozen=True, slots=True)
 class RawPassword:
-    """A password as typed, checked against the policy. Never stored, never shown in repr."""
+    """A password as typed, NFKC-normalised, within the absolute length bounds (the policy may
+    ask for more: ``PasswordPolicy``). Never truncated, never stored, never shown in repr."""
 
     value: str
     MIN_LEN: ClassVar[int] = 8
     MAX_LEN: ClassVar[int] = 128
 
     def __post_init__(self) -> None:
-        check_length("password", self.value, self.MIN_LEN, self.MAX_LEN)
+        normalised = normalise_password(self.value)
+        check_length("password", normalised, self.MIN_LEN, self.MAX_LEN)
+        object.__setattr__(self, "value", normalised)
 
     def __repr__(self) -> str:
         return "RawPassword('********')"

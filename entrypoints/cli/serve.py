@@ -34,7 +34,7 @@ def serve(
     try:
         # Checked once here rather than in every worker; in development this also creates the
         # secret file before several workers could race to create different ones.
-        _ = settings.signing_secret, settings.key_ring
+        settings.refuse_insecure()
     except InsecureSettings as error:
         fail(str(error))
     if settings.storage == "sql" and is_sqlite(settings.database_url):
@@ -59,4 +59,6 @@ def serve(
         timeout_graceful_shutdown=settings.shutdown_timeout,
         # A worker that is still importing on a busy machine is not a dead one.
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
+        server_header=False,  # no "server: uvicorn" banner
+        proxy_headers=False,  # the client address is Folio's to find (FOLIO_TRUSTED_PROXIES)
     )

@@ -2,25 +2,31 @@
 ``uvicorn entrypoints.http.app:create_app --factory``."""
 
 import asyncio
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
+from starlette.middleware import Middleware
 
 from adapters.metrics.exposition import Exposition, forget_process, sample_every
 from adapters.sqlalchemy.outbox_metrics import OutboxSampler
 from entrypoints.container import Container, close
 from entrypoints.http import dependencies, routers
 from entrypoints.http.access_log import AccessLogMiddleware
-from entrypoints.http.cors import install_cors
+from entrypoints.http.audit_context import AuditContextMiddleware
+from entrypoints.http.body_limit import BodyLimitMiddleware
+from entrypoints.http.cors import cors_middleware
 from entrypoints.http.docs import install_docs
 from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.head import HeadAsGetMiddleware
+from entrypoints.http.idempotency import IdempotencyMiddleware
 from entrypoints.http.media_types import require_declared_media_type
 from entrypoints.http.metrics import MetricsMiddleware
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
+from entrypoints.http.rate_limit import rate_limit_middleware
 from entrypoints.http.routers import (
     accounts,
     auth,
@@ -39,6 +45,8 @@ from entrypoints.http.routers import (
     users,
     well_known,
 )
+from entrypoints.http.security_headers import SecurityHeadersMiddleware
+from entrypoints.http.trusted_hosts import TrustedHostMiddleware
 from entrypoints.http.unexpected import UnexpectedErrorMiddleware
 from entrypoints.http.websocket import route as websocket_route
 from entrypoints.http.websocket.lifespan import live_events_running
@@ -72,9 +80,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     )
     app.state.container = container
     app.state.cache_max_age = container.settings().http_cache_max_age
-    install_middleware(app)
-    # CORS outermost, so that preflights and error replies carry its headers too.
-    install_cors(app, container.settings().cors_origins)
+    install_middleware(app, container)
     install_error_handlers(app)
     install_openapi(app)
     install_docs(app)
@@ -102,16 +108,54 @@ def create_app(container: Container | None = None) -> FastAPI:
     return app
 
 
-def install_middleware(app: FastAPI) -> None:
-    """Pure ASGI middleware, listed from the innermost out (each add wraps what came before):
-    HEAD runs as GET; an error no handler took becomes a 500 problem logged once; every request
-    is counted and timed, and logged once with its request id; every reply carries the request
-    id."""
-    app.add_middleware(HeadAsGetMiddleware)
-    app.add_middleware(UnexpectedErrorMiddleware)
-    app.add_middleware(MetricsMiddleware)
-    app.add_middleware(AccessLogMiddleware)
-    app.add_middleware(RequestIdMiddleware)
+def install_middleware(app: FastAPI, container: Container) -> None:
+    """Every cross-cutting HTTP concern, outermost first: a request meets them in this order
+    and a response leaves through them in reverse.
+
+    1. security headers: on every response, errors from the layers below included, and no
+       ``server`` banner;
+    2. CORS (when FOLIO_CORS_ORIGINS lists origins): preflights answered, refusals readable;
+    3. request id on every reply; the access log (one line a request) and the metrics, so
+       that refusals by the layers below are logged and counted too;
+    4. trusted hosts: another Host is refused before any work; then the audit context (the
+       request id and client address that audit records and sessions carry);
+    5. rate limits per client address (unless FOLIO_RATE_LIMIT_ENABLED=false): before the
+       body is read, so a refused request costs almost nothing;
+    6. body limit: oversized or deeply nested bodies refused before auth and parsing;
+    7. idempotency keys on POST: a retry gets the first response, without a second effect;
+    8. unexpected errors: a 500 problem, logged once; HEAD runs as GET.
+    """
+    settings = container.settings()
+    stack = [Middleware(SecurityHeadersMiddleware)]
+    if settings.cors_origins:
+        stack.append(cors_middleware(settings.cors_origins))
+    stack += [
+        Middleware(RequestIdMiddleware),
+        Middleware(AccessLogMiddleware),
+        Middleware(MetricsMiddleware),
+        Middleware(TrustedHostMiddleware, allowed=settings.trusted_hosts),
+        Middleware(AuditContextMiddleware, addresses=container.hardening.client_addresses()),
+    ]
+    if settings.rate_limit_enabled:
+        stack.append(rate_limit_middleware(container))
+    stack += [
+        Middleware(
+            BodyLimitMiddleware,
+            max_bytes=settings.max_body_bytes,
+            max_depth=settings.max_json_depth,
+            max_items=settings.max_json_array_items,
+        ),
+        Middleware(
+            IdempotencyMiddleware,
+            store=container.idempotency_store(),
+            clock=container.clock(),
+            addresses=container.hardening.client_addresses(),
+        ),
+        Middleware(UnexpectedErrorMiddleware),
+        Middleware(HeadAsGetMiddleware),
+    ]
+    for layer in reversed(stack):  # add_middleware wraps: the last added is the outermost
+        app.add_middleware(layer.cls, *layer.args, **layer.kwargs)
 
 
 def install_metrics_route(app: FastAPI, container: Container, settings: Settings) -> None:
@@ -131,8 +175,12 @@ def install_metrics_route(app: FastAPI, container: Container, settings: Settings
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     container: Container = app.state.container
     settings = container.settings()
-    # Refuse a missing, short, well-known or guessable secret or key in production.
-    _ = settings.signing_secret, settings.key_ring
+    # A weak secret or key, argon2 below OWASP's minimum or no rate limits, in production.
+    settings.refuse_insecure()
+    if not settings.rate_limit_enabled:
+        logging.getLogger("folio.http").warning(
+            "rate limits are off (FOLIO_RATE_LIMIT_ENABLED=false): for load tests only"
+        )
     relay = container.outbox_relay() if settings.outbox_relay_in_app else None
     sampling = None
     if settings.metrics_port is not None and app.state.metrics_samplers:

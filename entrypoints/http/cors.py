@@ -4,20 +4,25 @@ Credentials (cookies) are never allowed: tokens travel in the Authorization head
 
 from collections.abc import Sequence
 
-from fastapi import FastAPI
+from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 
 ALLOWED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-ALLOWED_HEADERS = ("Authorization", "Content-Type", "X-Requested-With", "X-Request-ID")
-EXPOSED_HEADERS = ("Location", "X-Request-ID", "Retry-After")
+ALLOWED_HEADERS = (
+    "Authorization",
+    "Content-Type",
+    "X-Requested-With",
+    "X-Request-ID",
+    "Idempotency-Key",
+)
+EXPOSED_HEADERS = ("Location", "X-Request-ID", "Retry-After", "RateLimit", "RateLimit-Policy")
 PREFLIGHT_MAX_AGE = 600
 
 
-def install_cors(app: FastAPI, origins: Sequence[str]) -> None:
-    """Answer preflights and add CORS headers for ``origins``; with none, add nothing."""
-    if not origins:
-        return
-    app.add_middleware(
+def cors_middleware(origins: Sequence[str]) -> Middleware:
+    """The middleware that answers preflights and adds CORS headers for ``origins`` (the app
+    factory installs it in its place in the stack, only when some origin is listed)."""
+    return Middleware(
         CORSMiddleware,
         allow_origins=list(origins),
         allow_methods=list(ALLOWED_METHODS),

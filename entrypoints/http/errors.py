@@ -1,7 +1,6 @@
 """The one table from domain and application errors to HTTP problems, and the handlers
 that turn every failure (ours, FastAPI's, Starlette's, unexpected ones) into a problem."""
 
-import logging
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
@@ -12,8 +11,10 @@ from starlette.responses import Response
 from application.errors import (
     ApplicationError,
     AuthenticationFailed,
+    IdempotencyKeyInUse,
     NotFound,
     ServiceUnavailable,
+    TooManyRequests,
     TwoFactorNotEnrolled,
 )
 from domain.errors import (
@@ -31,6 +32,7 @@ from domain.users.account_token import AccountTokenRefused
 from domain.users.identities import AccountLinkRefused
 from domain.users.verification import EmailNotVerified
 from entrypoints.http.browser import CsrfRejected
+from entrypoints.http.error_log import log_unexpected
 from entrypoints.http.framework_errors import (
     handle_http_exception,
     handle_request_validation_error,
@@ -38,8 +40,6 @@ from entrypoints.http.framework_errors import (
 from entrypoints.http.middleware import REQUEST_ID_HEADER, request_id_of
 from entrypoints.http.problems import problem_response
 from entrypoints.http.schemas.common import FieldError
-
-logger = logging.getLogger("folio.http")
 
 BEARER_CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
@@ -80,12 +80,27 @@ ERROR_TABLE: dict[type[Exception], ProblemKind] = {
     AuthenticationFailed: ProblemKind(
         401, "authentication-failed", "Authentication failed", BEARER_CHALLENGE
     ),
+    TooManyRequests: ProblemKind(429, "rate-limited", "Too many requests"),
+    IdempotencyKeyInUse: ProblemKind(409, "idempotency-key", "Conflict", {"Retry-After": "1"}),
     ServiceUnavailable: ProblemKind(
         503, "service-unavailable", "Service unavailable", {"Retry-After": "1"}
     ),
     DomainError: ProblemKind(400, "domain-error", "Request refused"),
     ApplicationError: ProblemKind(400, "application-error", "Request refused"),
 }
+
+
+def too_many_requests_headers(error: TooManyRequests) -> dict[str, str]:
+    """Retry-After and the IETF RateLimit fields for a limit the use case met."""
+    retry = str(error.retry_after)
+    return {
+        "Retry-After": retry,
+        "RateLimit-Policy": f'"{error.policy}";q={error.limit};w={error.window}',
+        "RateLimit": f'"{error.policy}";r=0;t={retry}',
+        "RateLimit-Limit": str(error.limit),
+        "RateLimit-Remaining": "0",
+        "RateLimit-Reset": retry,
+    }
 
 
 def kind_of(error: Exception) -> ProblemKind | None:
@@ -100,8 +115,11 @@ async def handle_expected_error(request: Request, error: Exception) -> Response:
     if kind is None:
         return await handle_unexpected_error(request, error)
     errors = None
+    headers = kind.headers
     if isinstance(error, InvalidValue):
         errors = [FieldError(field=error.field, message=error.message)]
+    if isinstance(error, TooManyRequests):
+        headers = too_many_requests_headers(error)
     return problem_response(
         request,
         kind.status,
@@ -109,20 +127,14 @@ async def handle_expected_error(request: Request, error: Exception) -> Response:
         title=kind.title,
         detail=str(error),
         errors=errors,
-        headers=kind.headers,
+        headers=headers,
     )
 
 
 async def handle_unexpected_error(request: Request, error: Exception) -> Response:
     """Log everything, tell nothing: no trace, no SQL, no class name in the reply."""
     request_id = request_id_of(request)
-    logger.error(
-        "unhandled error, request id %s, %s %s",
-        request_id,
-        request.method,
-        request.url.path,
-        exc_info=error,
-    )
+    log_unexpected(request_id, request.method, request.url.path, error)
     # Served by Starlette's outermost middleware, past the one that adds the request id.
     return problem_response(
         request,

@@ -2,7 +2,6 @@
 domain and application errors to it. Errors that concern no field are reported under
 ``body``, the key of the specification's GenericErrorModel."""
 
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,10 +15,12 @@ from application.errors import (
     ApplicationError,
     AuthenticationFailed,
     CommentNotFound,
+    IdempotencyKeyInUse,
     InvalidCredentials,
     NotFound,
     PostNotFound,
     ServiceUnavailable,
+    TooManyRequests,
     UserNotFound,
 )
 from domain.errors import (
@@ -31,10 +32,10 @@ from domain.errors import (
     UsernameAlreadyTaken,
 )
 from domain.users.verification import EmailNotVerified
+from entrypoints.http.error_log import log_unexpected
+from entrypoints.http.errors import too_many_requests_headers
 from entrypoints.http.middleware import REQUEST_ID_HEADER, request_id_of
 from entrypoints.realworld.responses import RealWorldJSONResponse
-
-logger = logging.getLogger("folio.realworld")
 
 GENERAL = "body"
 TOKEN_CHALLENGE = {"WWW-Authenticate": "Token"}
@@ -68,6 +69,8 @@ ERROR_TABLE: dict[type[Exception], ErrorKind] = {
     InvalidCredentials: ErrorKind(401, "credentials", "invalid", TOKEN_CHALLENGE),
     AuthenticationFailed: ErrorKind(401, "token", "is invalid", TOKEN_CHALLENGE),
     ServiceUnavailable: ErrorKind(503, headers={"Retry-After": "1"}),
+    TooManyRequests: ErrorKind(429),
+    IdempotencyKeyInUse: ErrorKind(409, "body", headers={"Retry-After": "1"}),
     DomainError: ErrorKind(422),
     ApplicationError: ErrorKind(422),
 }
@@ -104,7 +107,10 @@ async def handle_expected_error(request: Request, error: Exception) -> Response:
     if isinstance(error, InvalidValue):
         field, message = FIELD_NAMES.get(error.field, error.field), error.message
     errors = {kind.field or field: [kind.message or message]}
-    return errors_response(kind.status, errors, kind.headers)
+    headers = kind.headers
+    if isinstance(error, TooManyRequests):
+        headers = too_many_requests_headers(error)
+    return errors_response(kind.status, errors, headers)
 
 
 async def handle_request_validation_error(request: Request, error: Exception) -> Response:
@@ -127,13 +133,7 @@ async def handle_http_exception(request: Request, error: Exception) -> Response:
 async def handle_unexpected_error(request: Request, error: Exception) -> Response:
     """Log everything, tell nothing: no trace, no SQL, no class name in the reply."""
     request_id = request_id_of(request)
-    logger.error(
-        "unhandled error, request id %s, %s %s",
-        request_id,
-        request.method,
-        request.url.path,
-        exc_info=error,
-    )
+    log_unexpected(request_id, request.method, request.url.path, error)
     message = f"an unexpected error occurred; quote request id {request_id} when reporting it"
     return errors_response(500, {GENERAL: [message]}, {REQUEST_ID_HEADER: request_id})
 

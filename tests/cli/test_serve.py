@@ -53,6 +53,8 @@ def test_serves_the_app_factory_with_the_options_given(folio: Folio, uvicorn: Uv
                 "access_log": False,
                 "timeout_graceful_shutdown": 20,
                 "timeout_worker_healthcheck": serve.WORKER_HEALTHCHECK_SECONDS,
+                "server_header": False,
+                "proxy_headers": False,
             },
         )
     ]

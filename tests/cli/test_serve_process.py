@@ -71,3 +71,16 @@ def test_folio_serve_answers_http(server: tuple[str, subprocess.Popen[str]]):
 
     assert docs.status_code == 200
     assert httpx.get(f"{url}/posts", timeout=5).json()["total"] == 0
+
+
+def test_folio_serve_sends_no_server_banner_and_the_security_headers(
+    server: tuple[str, subprocess.Popen[str]],
+):
+    url, process = server
+    wait_for(f"{url}/posts", process)
+
+    for path in ("/posts", "/nowhere", "/docs"):
+        response = httpx.get(f"{url}{path}", timeout=5)
+        assert "server" not in response.headers, path
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]

@@ -93,7 +93,8 @@ async def test_an_unexpected_error_is_logged_once_with_its_traceback(
     logged = records(json_lines)
     with_traceback = [r for r in logged if "exception" in r]
     assert len(with_traceback) == 1
-    assert "RuntimeError: boom" in with_traceback[0]["exception"]
+    assert "RuntimeError" in with_traceback[0]["exception"]
+    assert "RuntimeError: boom" not in with_traceback[0]["exception"]  # messages may quote data
     assert "req-boom-0001" in with_traceback[0]["message"]
     access = [r for r in logged if r["logger"] == "folio.access"]
     assert [(r["status"], r["request_id"], r["level"]) for r in access] == [

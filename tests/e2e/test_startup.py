@@ -24,9 +24,26 @@ async def test_production_refuses_to_start_with_a_bad_secret(secret: str | None)
             pass
 
 
+OWASP_MINIMUM = {"argon2_memory_cost": 19_456, "argon2_time_cost": 2, "argon2_parallelism": 1}
+
+
 async def test_production_starts_with_a_good_secret() -> None:
-    async with serve(create_app(make_container(env="production"))) as client:
+    async with serve(create_app(make_container(env="production", **OWASP_MINIMUM))) as client:
         assert (await client.get("/posts")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "weaker",
+    [
+        pytest.param({"argon2_memory_cost": 8}, id="memory"),
+        pytest.param({"argon2_time_cost": 1}, id="time"),
+    ],
+)
+async def test_production_refuses_argon2_below_the_owasp_minimum(weaker: dict[str, int]) -> None:
+    app = create_app(make_container(env="production", **{**OWASP_MINIMUM, **weaker}))
+    with pytest.raises(InsecureSettings, match="OWASP's minimum"):
+        async with LifespanManager(app):
+            pass
 
 
 async def test_an_outdated_password_hash_is_replaced_on_log_in() -> None:

@@ -36,6 +36,7 @@ CONSTRAINTS = {
         "uq_account_tokens_digest",
         "fk_account_tokens_user_id_users",
     },
+    "idempotency_keys": {"pk_idempotency_keys"},
 }
 
 

@@ -3,6 +3,10 @@
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
+from limits.aio.storage import MemoryStorage
+
+from adapters.limits.limiter import Limiter, Rule
+from adapters.limits.login_attempts import LimitsLoginAttempts
 from application.ports.clock import Clock, IdGenerator
 from application.ports.security import PasswordHasher
 
@@ -60,3 +64,15 @@ class FakeHasher(PasswordHasher):
 
     def needs_rehash(self, password_hash: str) -> bool:
         return not password_hash.endswith(f":v{self.current_version}")
+
+
+class CountingLoginAttempts(LimitsLoginAttempts):
+    """The real per-account limit (10 failures per 15 minutes) in memory, counting failures."""
+
+    def __init__(self) -> None:
+        super().__init__(Limiter(MemoryStorage()), Rule.of("login-account", "10/15 minutes"))
+        self.failures = 0
+
+    async def failed(self, login: str, reason: str) -> None:
+        self.failures += 1
+        await super().failed(login, reason)

@@ -4,12 +4,13 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
+from adapters.audit import LoggingAuditTrail
 from adapters.events import LoggingEventPublisher
 from adapters.memory.store import MemoryStore
 from adapters.memory.unit_of_work import MemoryUnitOfWork
+from adapters.security.common_passwords import ZxcvbnCommonPasswords
 from adapters.security.cursors import HmacCursorCodec
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
-from adapters.security.login_attempts import LoggedLoginAttempts
 from adapters.security.opaque_tokens import RandomOpaqueTokens
 from adapters.security.totp import PyOtpCodes
 from application.auth.authenticate import Authenticate
@@ -36,12 +37,14 @@ from application.users.change_password import ChangePassword
 from application.users.deactivate_user import DeactivateUser
 from application.users.get_user import GetUser
 from application.users.list_users import ListUsers
+from application.users.password_rules import PasswordRules
 from application.users.register_user import RegisterUser, RegisterUserCommand
 from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
 from domain.roles import Actor, Role
 from domain.sessions.session import SessionLifetimes
-from tests.unit.fakes import FakeHasher, FixedClock, SequentialIds
+from domain.users.password_policy import PasswordPolicy
+from tests.unit.fakes import CountingLoginAttempts, FakeHasher, FixedClock, SequentialIds
 
 TOKEN_SECRET = "unit-test-secret-0123456789-abcdefghijklmnop"
 PASSWORD = "correct horse battery"
@@ -61,10 +64,14 @@ class Folio:
     tokens: JwtTokenService = field(
         default_factory=lambda: JwtTokenService(JwtParameters.hmac(TOKEN_SECRET))
     )
-    attempts: LoggedLoginAttempts = field(default_factory=LoggedLoginAttempts)
+    attempts: CountingLoginAttempts = field(default_factory=CountingLoginAttempts)
     policy: ContentPolicy = field(default_factory=ContentPolicy.of)
     cursors: HmacCursorCodec = field(default_factory=lambda: HmacCursorCodec(TOKEN_SECRET))
     lifetimes: SessionLifetimes = LIFETIMES
+    audit: LoggingAuditTrail = field(default_factory=LoggingAuditTrail)
+    rules: PasswordRules = field(
+        default_factory=lambda: PasswordRules(PasswordPolicy(), ZxcvbnCommonPasswords())
+    )
 
     def uow(self) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self.store, self.publisher)
@@ -74,7 +81,7 @@ class Folio:
 
     @property
     def register_user(self) -> RegisterUser:
-        return RegisterUser(self.uow(), self.hasher, self.clock, self.ids)
+        return RegisterUser(self.uow(), self.hasher, self.clock, self.ids, self.rules)
 
     @property
     def issuer(self) -> SessionIssuer:
@@ -104,7 +111,7 @@ class Folio:
 
     @property
     def log_in(self) -> LogIn:
-        return LogIn(self.uow(), self.hasher, self.issuer, self.attempts)
+        return LogIn(self.uow(), self.hasher, self.issuer, self.attempts, self.audit)
 
     @property
     def authenticate(self) -> Authenticate:
@@ -148,11 +155,11 @@ class Folio:
 
     @property
     def change_password(self) -> ChangePassword:
-        return ChangePassword(self.uow(), self.hasher, self.clock)
+        return ChangePassword(self.uow(), self.hasher, self.clock, self.rules, self.audit)
 
     @property
     def deactivate_user(self) -> DeactivateUser:
-        return DeactivateUser(self.uow(), self.clock)
+        return DeactivateUser(self.uow(), self.clock, self.audit)
 
     @property
     def create_post(self) -> CreatePost:

@@ -79,7 +79,7 @@ async def test_an_imported_bcrypt_user_logs_in_and_the_hash_becomes_the_current_
 ):
     row = ImportedUser(line=2, email="ada@example.com", password_hash=OLD_BCRYPT)
     await ImportUsers(folio.uow(), hashes, folio.clock, folio.ids)(ImportUsersCommand([row]))
-    log_in = LogIn(folio.uow(), hashes, folio.issuer, folio.attempts)
+    log_in = LogIn(folio.uow(), hashes, folio.issuer, folio.attempts, folio.audit)
 
     with pytest.raises(InvalidCredentials):
         await log_in(LogInCommand("ada@example.com", "a wrong password"))

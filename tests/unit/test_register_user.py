@@ -4,6 +4,7 @@ from application.users.register_user import RegisterUserCommand
 from domain.errors import EmailAlreadyRegistered, InvalidValue, UsernameAlreadyTaken
 from domain.roles import Role
 from domain.users.events import UserRegistered
+from domain.users.password_policy import PasswordPolicy
 from domain.users.values import RawPassword
 from tests.unit.harness import PASSWORD, Folio, register, registration
 
@@ -78,6 +79,7 @@ async def test_an_email_registered_in_another_case_is_refused(folio: Folio):
         pytest.param({"name": " x "}, "name", id="name-too-short"),
         pytest.param({"name": "n" * 101}, "name", id="name-too-long"),
         pytest.param({"password": "p" * 7}, "password", id="password-too-short"),
+        pytest.param({"password": "Xq7-Zr9-k"}, "password", id="password-under-policy-min"),
         pytest.param({"password": "p" * 129}, "password", id="password-too-long"),
         pytest.param({"age": -1}, "age", id="age-negative"),
         pytest.param({"age": 151}, "age", id="age-too-high"),
@@ -100,14 +102,15 @@ async def test_bad_input_is_refused_naming_the_field_and_nothing_is_stored(
 @pytest.mark.parametrize(
     "length",
     [
-        pytest.param(RawPassword.MIN_LEN, id="min"),
+        pytest.param(PasswordPolicy.DEFAULT_MIN_LEN, id="min"),
         pytest.param(RawPassword.MAX_LEN, id="max"),
     ],
 )
 async def test_passwords_at_the_policy_bounds_are_accepted(folio: Folio, length: int):
-    view = await folio.register_user(registration(password="p" * length))
+    password = ("Xq7-Zr9-k" * 20)[:length]
+    view = await folio.register_user(registration(password=password))
 
-    assert folio.store.users[view.id].password_hash == f"hashed:{'p' * length}:v1"
+    assert folio.store.users[view.id].password_hash == f"hashed:{password}:v1"
 
 
 async def test_user_registered_is_published_after_commit(folio: Folio):

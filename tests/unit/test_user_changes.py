@@ -88,7 +88,7 @@ async def test_change_password_applies_the_policy(folio: Folio, new_password: st
     with pytest.raises(InvalidValue) as raised:
         await folio.change_password(ada, ChangePasswordCommand(PASSWORD, new_password))
 
-    assert raised.value.field == "password"
+    assert raised.value.field == "new_password"
     assert folio.store.users[ada.id].password_hash == f"hashed:{PASSWORD}:v1"
 
 

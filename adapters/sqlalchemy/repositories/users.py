@@ -1,5 +1,6 @@
 """Users over one AsyncSession; ``save_changes()`` writes only what differs from what was loaded."""
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -35,6 +36,7 @@ class SqlAlchemyUserRepository(UserRepository):
         self._loaded: dict[UserId, Row] = {}
         self._removed: set[UserId] = set()
         self._handovers: list[tuple[UserId, UserId]] = []
+        self._hash_swaps: list[tuple[UserId, str, str, datetime]] = []
 
     def _add(self, user: User) -> None:
         self._added[user.id] = user
@@ -44,6 +46,11 @@ class SqlAlchemyUserRepository(UserRepository):
 
     def _hand_over(self, from_id: UserId, to_id: UserId) -> None:
         self._handovers.append((from_id, to_id))
+
+    def replace_password_hash(
+        self, user_id: UserId, expected: str, new: str, *, now: datetime
+    ) -> None:
+        self._hash_swaps.append((user_id, expected, new, now))
 
     async def _get(self, user_id: UserId) -> User | None:
         return await self._one(select(users).where(users.c.id == user_id))
@@ -99,6 +106,12 @@ class SqlAlchemyUserRepository(UserRepository):
                 if version is None:
                     raise StaleVersion()
                 user.version = version
+        for user_id, expected, new, now in self._hash_swaps:
+            await self._session.execute(
+                update(users)
+                .where(users.c.id == user_id, users.c.password_hash == expected)
+                .values(password_hash=new, updated_at=now, version=users.c.version + 1)
+            )
         for from_id, to_id in self._handovers:
             for table in (posts, comments):
                 await self._session.execute(
@@ -116,6 +129,7 @@ class SqlAlchemyUserRepository(UserRepository):
         for user_id in self._removed:
             self.seen.pop(user_id, None)
         self._removed.clear()
+        self._hash_swaps.clear()
         self._loaded = {user.id: user_row(user) for user in self.seen.values()}
 
     async def _one(self, query: Select[Any]) -> User | None:

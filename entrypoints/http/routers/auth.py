@@ -10,6 +10,7 @@ from application.sessions.refresh_session import RefreshSession
 from application.sessions.tokens import ClientInfo, TokenPair, TotpChallenge
 from entrypoints.container import Container
 from entrypoints.http.browser import BrowserSessions
+from entrypoints.http.client_address import client_address_of
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.auth import (
     CookieSessionOut,
@@ -25,7 +26,7 @@ Browser = Annotated[BrowserSessions, Depends(Inject[Container.sessions.browser])
 
 async def client_info(request: Request) -> ClientInfo:
     """Where the request comes from, for the session list."""
-    address = None if request.client is None else request.client.host
+    address = client_address_of(request.scope)
     return ClientInfo(address=address, user_agent=request.headers.get("user-agent"))
 
 

@@ -9,6 +9,9 @@ from application.pagination import PageRequest
 
 T = TypeVar("T")
 
+# No stored text may hold a NUL character (domain/text.py): the document says so too.
+NO_NUL = r"^[^\x00]*$"
+
 
 class Page(BaseModel, Generic[T]):
     items: list[T]

@@ -8,20 +8,32 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from domain.posts.values import Content, Description, Tag, Tags, Title
-from entrypoints.http.schemas.common import Page, refuse_null
+from entrypoints.http.schemas.common import NO_NUL, Page, refuse_null
 from entrypoints.http.schemas.profiles import AuthorOut
 
 TitleField = Annotated[
     str,
-    Field(min_length=Title.MIN_LEN, max_length=Title.MAX_LEN, examples=["Notes on the engine"]),
+    Field(
+        min_length=Title.MIN_LEN,
+        max_length=Title.MAX_LEN,
+        pattern=NO_NUL,
+        examples=["Notes on the engine"],
+    ),
 ]
 ContentField = Annotated[
-    str, Field(min_length=Content.MIN_LEN, max_length=Content.MAX_LEN, examples=["It weaves..."])
+    str,
+    Field(
+        min_length=Content.MIN_LEN,
+        max_length=Content.MAX_LEN,
+        pattern=NO_NUL,
+        examples=["It weaves..."],
+    ),
 ]
 DescriptionField = Annotated[
     str,
     Field(
         max_length=Description.MAX_LEN,
+        pattern=NO_NUL,
         description="an optional summary shown in lists",
         examples=["How the engine computes"],
     ),

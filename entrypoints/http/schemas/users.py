@@ -16,20 +16,38 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from domain.roles import Role
+from domain.users.password_policy import PasswordPolicy
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, RawPassword, Username
-from entrypoints.http.schemas.common import Page, refuse_null
+from entrypoints.http.schemas.common import NO_NUL, Page, refuse_null
 
 NameField = Annotated[
-    str, Field(min_length=DisplayName.MIN_LEN, max_length=DisplayName.MAX_LEN, examples=["Ada"])
+    str,
+    Field(
+        min_length=DisplayName.MIN_LEN,
+        max_length=DisplayName.MAX_LEN,
+        pattern=NO_NUL,
+        examples=["Ada"],
+    ),
 ]
 AgeField = Annotated[int, Field(ge=Age.MIN, le=Age.MAX, examples=[36])]
 PasswordField = Annotated[
-    str, Field(min_length=RawPassword.MIN_LEN, max_length=RawPassword.MAX_LEN)
+    str,
+    Field(
+        min_length=PasswordPolicy.DEFAULT_MIN_LEN,
+        max_length=RawPassword.MAX_LEN,
+        pattern=NO_NUL,
+        description=(
+            "at least FOLIO_PASSWORD_MIN_LENGTH characters (10 unless configured) after NFKC; "
+            "refused (422, saying why) when it is a common password or contains your e-mail "
+            "address's local part, username or name"
+        ),
+    ),
 ]
 BioField = Annotated[
     str,
     Field(
         max_length=Bio.MAX_LEN,
+        pattern=NO_NUL,
         description="a short text about the user; empty clears it",
         examples=["I write about engines."],
     ),

@@ -15,6 +15,7 @@ from application.users.register_user import RegisterUser, RegisterUserCommand
 from application.users.update_profile import UpdateProfile, UpdateProfileCommand
 from domain.users.values import Username
 from entrypoints.container import Container
+from entrypoints.http.client_address import client_address_of
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentCaller
 from entrypoints.realworld.schemas.users import (
@@ -96,5 +97,5 @@ async def update_user(
 
 def _client(request: Request) -> ClientInfo:
     """Where the request comes from, for the user's session list."""
-    address = None if request.client is None else request.client.host
+    address = client_address_of(request.scope)
     return ClientInfo(address=address, user_agent=request.headers.get("user-agent"))

@@ -1,0 +1,52 @@
+"""Problem replies sent by pure-ASGI middleware, before any route or handler runs."""
+
+import json
+from collections.abc import Mapping
+
+from starlette.types import Scope, Send
+
+from entrypoints.http.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_PREFIX
+from entrypoints.http.schemas.common import Problem
+
+REALWORLD_PREFIX = "/api"  # entrypoints.realworld.app.PREFIX, which imports the container
+
+
+async def send_problem(
+    scope: Scope,
+    send: Send,
+    status: int,
+    *,
+    kind: str,
+    title: str,
+    detail: str,
+    headers: Mapping[str, str] | None = None,
+    extra: Mapping[str, str] | None = None,
+) -> None:
+    """Send a whole application/problem+json response for ``scope``; under the RealWorld
+    API's prefix, its own error format instead (``{"errors": {"body": [detail]}}``)."""
+    path: str = scope.get("path", "")
+    if path == REALWORLD_PREFIX or path.startswith(REALWORLD_PREFIX + "/"):
+        media_type = "application/json"
+        document: dict[str, object] = {"errors": {"body": [detail]}}
+    else:
+        media_type = PROBLEM_MEDIA_TYPE
+        problem = Problem(
+            type=PROBLEM_TYPE_PREFIX + kind,
+            title=title,
+            status=status,
+            detail=detail,
+            instance=path,
+            **(extra or {}),
+        )
+        document = problem.model_dump(mode="json")
+    body = json.dumps(document, separators=(",", ":")).encode()
+    raw_headers = [
+        (b"content-type", media_type.encode()),
+        (b"content-length", str(len(body)).encode()),
+        *(
+            (name.lower().encode("latin-1"), value.encode("latin-1"))
+            for name, value in (headers or {}).items()
+        ),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": body})

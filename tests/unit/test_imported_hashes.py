@@ -1,5 +1,7 @@
 """bcrypt and argon2id hashes of imported users: verified at login, then replaced."""
 
+import asyncio
+
 import bcrypt
 import pytest
 from argon2 import PasswordHasher as Argon2
@@ -7,9 +9,12 @@ from argon2 import PasswordHasher as Argon2
 from adapters.security.imported_hashes import WithImportedHashes
 from application.auth.log_in import LogIn, LogInCommand
 from application.errors import InvalidCredentials
+from application.users.change_password import ChangePasswordCommand
 from application.users.import_users import ImportedUser, ImportUsers, ImportUsersCommand
+from domain.roles import Actor
 from tests.unit.fakes import FakeHasher
 from tests.unit.harness import Folio
+from tests.unit.test_hashing_bounds import GatedHasher
 
 PASSWORD = "an old password"
 OLD_BCRYPT = bcrypt.hashpw(PASSWORD.encode(), bcrypt.gensalt(rounds=4)).decode()
@@ -88,3 +93,27 @@ async def test_an_imported_bcrypt_user_logs_in_and_the_hash_becomes_the_current_
     [user] = folio.store.users.values()
     assert user.password_hash == f"hashed:{PASSWORD}:v1"
     await log_in(LogInCommand("ada", PASSWORD))  # and again, with the new hash
+
+
+async def test_a_password_changed_while_the_bcrypt_hash_is_being_replaced_wins():
+    gated = GatedHasher()
+    gated.gated = False
+    hashes = WithImportedHashes(gated)
+    folio = Folio(hasher=hashes)
+    row = ImportedUser(line=2, email="ada@example.com", password_hash=OLD_BCRYPT)
+    await ImportUsers(folio.uow(), hashes, folio.clock, folio.ids)(ImportUsersCommand([row]))
+    [ada] = folio.store.users.values()
+
+    gated.gated = True
+    login = asyncio.create_task(folio.log_in(LogInCommand("ada@example.com", PASSWORD)))
+    await gated.waiting.wait()  # bcrypt said yes; the argon2id replacement is being made
+    new_password = "a brand new secret"
+    await folio.change_password(
+        Actor(ada.id, ada.role), ChangePasswordCommand(PASSWORD, new_password)
+    )
+    gated.gate.set()
+    await login
+
+    assert folio.store.users[ada.id].password_hash == f"hashed:{new_password}:v1"
+    with pytest.raises(InvalidCredentials):
+        await folio.log_in(LogInCommand("ada", PASSWORD))

@@ -168,6 +168,7 @@ class Container(containers.DeclarativeContainer):
         unit_of_work=unit_of_work,
         ids=ids,
         issuer=sessions.issuer,
+        audit=audit,
     )
     accounts = providers.Container(
         AccountsContainer,

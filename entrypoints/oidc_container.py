@@ -6,6 +6,7 @@ from adapters.oidc.authlib_provider import AuthlibIdentityProvider, OidcClientSe
 from adapters.oidc.unconfigured import NoIdentityProvider
 from application.auth.begin_provider_login import BeginProviderLogin
 from application.auth.log_in_with_provider import LogInWithProvider
+from application.ports.audit import AuditTrail
 from application.ports.clock import IdGenerator
 from application.ports.identity_provider import IdentityProvider
 from application.ports.unit_of_work import UnitOfWork
@@ -34,6 +35,7 @@ class OidcContainer(containers.DeclarativeContainer):
     unit_of_work: providers.Dependency[UnitOfWork] = providers.Dependency()
     ids: providers.Dependency[IdGenerator] = providers.Dependency()
     issuer: providers.Dependency[SessionIssuer] = providers.Dependency()
+    audit: providers.Dependency[AuditTrail] = providers.Dependency()
 
     provider = providers.Singleton(identity_provider, settings)
     cookie = providers.Singleton(
@@ -43,5 +45,10 @@ class OidcContainer(containers.DeclarativeContainer):
     )
     begin_login = providers.Factory(BeginProviderLogin, provider=provider)
     log_in = providers.Factory(
-        LogInWithProvider, uow=unit_of_work, provider=provider, sessions=issuer, ids=ids
+        LogInWithProvider,
+        uow=unit_of_work,
+        provider=provider,
+        sessions=issuer,
+        ids=ids,
+        audit=audit,
     )

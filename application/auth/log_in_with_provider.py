@@ -2,8 +2,10 @@
 
 import hmac
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from application.errors import ExternalIdentityIncomplete, ExternalLoginFailed
+from application.ports.audit import AuditTrail
 from application.ports.clock import IdGenerator
 from application.ports.identity_provider import ExternalIdentity, IdentityProvider, PendingLogin
 from application.ports.unit_of_work import UnitOfWork
@@ -12,7 +14,7 @@ from application.users.external_accounts import new_external_account
 from domain.errors import InvalidValue
 from domain.ids import UserId
 from domain.sessions.session import AuthMethod
-from domain.users.identities import IdentityKey, LinkedIdentity, check_link
+from domain.users.identities import AccountLinkRefused, IdentityKey, LinkedIdentity, check_link
 from domain.users.user import User
 from domain.users.values import Email
 
@@ -35,7 +37,10 @@ class LogInWithProvider:
     has its e-mail only when the provider says the address is verified and the account's
     address is verified too (check_link: otherwise AccountLinkRefused); with no such account,
     it creates one, without a password, its e-mail verified if the provider says so. Then a
-    session begins as LogIn's would (or, with two-factor login on, a challenge)."""
+    session begins as LogIn's would (or, with two-factor login on, a challenge).
+
+    The audit trail gets ``login.oidc`` (ok, challenge, refused or failed) and
+    ``identity.link`` when an identity is linked to an account that existed before."""
 
     def __init__(
         self,
@@ -43,13 +48,26 @@ class LogInWithProvider:
         provider: IdentityProvider,
         sessions: SessionIssuer,
         ids: IdGenerator,
+        audit: AuditTrail,
     ) -> None:
         self._uow = uow
         self._provider = provider
         self._sessions = sessions
         self._ids = ids
+        self._audit = audit
 
     async def __call__(self, callback: ProviderCallback) -> TokenPair | TotpChallenge:
+        try:
+            answer = await self._complete(callback)
+        except AccountLinkRefused:
+            self._audit.record("login.oidc", outcome="refused")
+            raise
+        except (ExternalLoginFailed, ExternalIdentityIncomplete):
+            self._audit.record("login.oidc", outcome="failed")
+            raise
+        return answer
+
+    async def _complete(self, callback: ProviderCallback) -> TokenPair | TotpChallenge:
         if not hmac.compare_digest(callback.state.encode(), callback.pending.state.encode()):
             raise ExternalLoginFailed("the state returned is not the one this login began with")
         identity = await self._provider.identity(callback.pending, callback.code)
@@ -61,8 +79,9 @@ class LogInWithProvider:
         async with self._uow as uow:
             link = await uow.identities.get(key)
             user = None if link is None else await uow.users.get(link.user_id)
+            linked_existing = False
             if user is None:
-                user = await self._account_for(uow, identity)
+                user, linked_existing = await self._account_for(uow, identity, now)
                 uow.identities.add(LinkedIdentity(key=key, user_id=user.id, linked_at=now))
             if not user.is_active:
                 raise ExternalLoginFailed("the account is deactivated")
@@ -74,10 +93,17 @@ class LogInWithProvider:
                 method = AuthMethod.OPENID_CONNECT
                 answer = self._sessions.begin(uow, user, method, callback.client, now)
             await uow.commit()
+        if linked_existing:
+            self._audit.record("identity.link", user_id=user.id)
+        outcome = "challenge" if isinstance(answer, TotpChallenge) else "ok"
+        self._audit.record("login.oidc", user_id=user.id, outcome=outcome)
         return answer
 
-    async def _account_for(self, uow: UnitOfWork, identity: ExternalIdentity) -> User:
-        """The account with the identity's e-mail, if linking is safe; else a new one."""
+    async def _account_for(
+        self, uow: UnitOfWork, identity: ExternalIdentity, now: datetime
+    ) -> tuple[User, bool]:
+        """The account with the identity's e-mail, if linking is safe (True: it existed);
+        else a new one (False)."""
         if identity.email is None:
             raise ExternalIdentityIncomplete(
                 "the provider shared no e-mail address, which a Folio account needs "
@@ -90,6 +116,6 @@ class LogInWithProvider:
         existing = await uow.users.get_by_login(email.value)
         if existing is not None and existing.email == email:
             check_link(existing, provider_says_verified=identity.email_verified)
-            return existing
+            return existing, True
         user_id = UserId(self._ids.new_id())
-        return await new_external_account(uow, user_id, email, identity, self._sessions.now())
+        return await new_external_account(uow, user_id, email, identity, now), False

@@ -7,6 +7,7 @@ import pytest
 from application.auth.log_in import LogInCommand
 from application.auth.log_in_with_provider import LogInWithProvider, ProviderCallback
 from application.errors import ExternalIdentityIncomplete, ExternalLoginFailed, InvalidCredentials
+from application.ports.audit import AuditTrail
 from application.ports.identity_provider import (
     AuthorizationStart,
     ExternalIdentity,
@@ -14,6 +15,7 @@ from application.ports.identity_provider import (
     PendingLogin,
 )
 from application.sessions.tokens import TokenPair, TotpChallenge
+from domain.ids import UserId
 from domain.sessions.session import AuthMethod
 from domain.sessions.two_factor import TwoFactor
 from domain.users.identities import AccountLinkRefused, IdentityKey
@@ -44,11 +46,24 @@ class StandInProvider(IdentityProvider):
         return self.identity_given
 
 
+class RecordedAudit(AuditTrail):
+    def __init__(self) -> None:
+        self.records: list[tuple[str, UserId | None, str]] = []
+
+    def record(self, action: str, *, user_id: UserId | None = None, outcome: str = "ok") -> None:
+        self.records.append((action, user_id, outcome))
+
+
 async def log_in(
-    folio: Folio, identity: ExternalIdentity = ADA, state: str = PENDING.state
+    folio: Folio,
+    identity: ExternalIdentity = ADA,
+    state: str = PENDING.state,
+    audit: AuditTrail | None = None,
 ) -> TokenPair | TotpChallenge:
     provider = StandInProvider(identity)
-    use_case = LogInWithProvider(folio.uow(), provider, folio.issuer, folio.ids)
+    use_case = LogInWithProvider(
+        folio.uow(), provider, folio.issuer, folio.ids, audit or RecordedAudit()
+    )
     return await use_case(ProviderCallback(PENDING, state, "the-code"))
 
 
@@ -144,13 +159,15 @@ async def test_linking_is_refused_unless_both_sides_verified_the_email(
 
 async def test_a_state_other_than_the_one_the_login_began_with_is_refused(folio: Folio):
     provider = StandInProvider(ADA)
-    use_case = LogInWithProvider(folio.uow(), provider, folio.issuer, folio.ids)
+    audit = RecordedAudit()
+    use_case = LogInWithProvider(folio.uow(), provider, folio.issuer, folio.ids, audit)
 
     with pytest.raises(ExternalLoginFailed, match="state"):
         await use_case(ProviderCallback(PENDING, "another-state", "the-code"))
 
     assert provider.codes == []  # the code was never exchanged
     assert folio.store.users == {}
+    assert audit.records == [("login.oidc", None, "failed")]
 
 
 async def test_an_identity_without_an_email_makes_no_account(folio: Folio):
@@ -193,3 +210,26 @@ async def test_two_factor_login_still_asks_for_its_code(folio: Folio):
 
     assert isinstance(answer, TotpChallenge)
     assert len(folio.store.sessions) == sessions_before
+
+
+async def test_logins_links_and_refusals_are_in_the_audit_trail(folio: Folio):
+    audit = RecordedAudit()
+    bob = await register(folio, "bob")
+    await verify(folio, "bob@example.com")
+    grace = await register(folio, "grace")
+
+    await log_in(folio, audit=audit)
+    ada = user_by_email(folio, "ada@example.com")
+    bob_at_provider = replace(ADA, subject="bob-subject", email="bob@example.com")
+    await log_in(folio, bob_at_provider, audit=audit)
+    grace_unverified = replace(ADA, subject="grace-subject", email="grace@example.com")
+    with pytest.raises(AccountLinkRefused):
+        await log_in(folio, grace_unverified, audit=audit)
+
+    assert audit.records == [
+        ("login.oidc", ada.id, "ok"),
+        ("identity.link", bob.id, "ok"),
+        ("login.oidc", bob.id, "ok"),
+        ("login.oidc", None, "refused"),
+    ]
+    assert grace.id not in {user_id for _, user_id, _ in audit.records}

@@ -18,6 +18,7 @@ from application.notifications.mailer import Mailer
 from application.ports.clock import Clock, IdGenerator
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
+from application.users.password_rules import PasswordRules
 from domain.users.verification import ContributionPolicy
 from entrypoints.settings import Settings
 
@@ -30,6 +31,7 @@ class AccountsContainer(containers.DeclarativeContainer):
     clock: providers.Dependency[Clock] = providers.Dependency()
     ids: providers.Dependency[IdGenerator] = providers.Dependency()
     hasher: providers.Dependency[PasswordHasher] = providers.Dependency()
+    password_rules: providers.Dependency[PasswordRules] = providers.Dependency()
     mailer: providers.Dependency[Mailer] = providers.Dependency()
 
     contribution = providers.Singleton(
@@ -41,7 +43,12 @@ class AccountsContainer(containers.DeclarativeContainer):
         RequestPasswordReset, uow=unit_of_work, clock=clock, ids=ids
     )
     confirm_password_reset = providers.Factory(
-        ConfirmPasswordReset, uow=unit_of_work, hasher=hasher, links=links, clock=clock
+        ConfirmPasswordReset,
+        uow=unit_of_work,
+        hasher=hasher,
+        links=links,
+        clock=clock,
+        rules=password_rules,
     )
     verify_email = providers.Factory(VerifyEmail, uow=unit_of_work, links=links, clock=clock)
     resend_verification = providers.Factory(ResendVerification, uow=unit_of_work, clock=clock)

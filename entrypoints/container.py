@@ -153,6 +153,7 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         tokens=tokens,
         login_attempts=hardening.login_attempts,
+        audit=audit,
     )
 
     idempotency_store = providers.Selector(
@@ -178,6 +179,7 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         ids=ids,
         hasher=hasher,
+        password_rules=hardening.password_rules,
         mailer=notifications.mailer,
     )
 
@@ -208,6 +210,7 @@ class Container(containers.DeclarativeContainer):
         uow=unit_of_work,
         clock=clock,
         hasher=hasher,
+        rules=hardening.password_rules,
         wait_for_email_proof=settings.provided.require_verified_email,
     )
     change_email = providers.Factory(

@@ -6,6 +6,7 @@ from dependency_injector import containers, providers
 
 from adapters.security.opaque_tokens import RandomOpaqueTokens
 from adapters.security.totp import PyOtpCodes
+from application.ports.audit import AuditTrail
 from application.ports.clock import Clock, IdGenerator
 from application.ports.security import LoginAttempts, TokenService
 from application.ports.unit_of_work import UnitOfWork
@@ -39,6 +40,7 @@ class SessionsContainer(containers.DeclarativeContainer):
     ids: providers.Dependency[IdGenerator] = providers.Dependency()
     tokens: providers.Dependency[TokenService] = providers.Dependency()
     login_attempts: providers.Dependency[LoginAttempts] = providers.Dependency()
+    audit: providers.Dependency[AuditTrail] = providers.Dependency()
 
     opaque_tokens = providers.Singleton(RandomOpaqueTokens)
     issuer = providers.Singleton(
@@ -73,12 +75,15 @@ class SessionsContainer(containers.DeclarativeContainer):
         check=two_factor_check,
         sessions=issuer,
         attempts=login_attempts,
+        audit=audit,
     )
 
     refresh_session = providers.Factory(
-        RefreshSession, uow=unit_of_work, sessions=issuer, clock=clock
+        RefreshSession, uow=unit_of_work, sessions=issuer, clock=clock, audit=audit
     )
-    log_out = providers.Factory(LogOut, uow=unit_of_work, clock=clock)
-    log_out_everywhere = providers.Factory(LogOutEverywhere, uow=unit_of_work, clock=clock)
+    log_out = providers.Factory(LogOut, uow=unit_of_work, clock=clock, audit=audit)
+    log_out_everywhere = providers.Factory(
+        LogOutEverywhere, uow=unit_of_work, clock=clock, audit=audit
+    )
     list_sessions = providers.Factory(ListSessions, uow=unit_of_work, clock=clock)
-    end_session = providers.Factory(EndSession, uow=unit_of_work, clock=clock)
+    end_session = providers.Factory(EndSession, uow=unit_of_work, clock=clock, audit=audit)

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from application.errors import InvalidOneTimeCode
+from application.errors import InvalidOneTimeCode, TooManyRequests
+from application.ports.audit import AuditTrail
 from application.ports.security import LoginAttempts
 from application.ports.unit_of_work import UnitOfWork
 from application.sessions.tokens import ClientInfo, SessionIssuer, TokenPair
@@ -30,7 +31,9 @@ class CompleteTotpLogin:
         check: TwoFactorCheck,
         sessions: SessionIssuer,
         attempts: LoginAttempts,
+        audit: AuditTrail,
     ) -> None:
+        self._audit = audit
         self._uow = uow
         self._check = check
         self._sessions = sessions
@@ -38,7 +41,11 @@ class CompleteTotpLogin:
 
     async def __call__(self, command: CompleteTotpLoginCommand) -> TokenPair:
         user_id = self._sessions.read_challenge(command.challenge)
-        await self._attempts.check(str(user_id))
+        try:
+            await self._attempts.check(str(user_id))
+        except TooManyRequests:
+            self._audit.record("login.totp", user_id=user_id, outcome="limited")
+            raise
         async with self._uow as uow:
             user = await uow.users.get(user_id)
             record = await uow.two_factor.get(user_id)
@@ -47,8 +54,10 @@ class CompleteTotpLogin:
                 method = self._check.spend(record, command.code)
             if user is None or method is None:
                 await self._attempts.failed(str(user_id), "one-time-code")
+                self._audit.record("login.totp", user_id=user_id, outcome="failed")
                 raise InvalidOneTimeCode()
             await self._attempts.succeeded(str(user_id))
             pair = self._sessions.begin(uow, user, method, command.client, self._check.now())
             await uow.commit()
+        self._audit.record("login.totp", user_id=user_id)
         return pair

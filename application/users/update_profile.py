@@ -5,6 +5,7 @@ from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
 from application.users.change_email import move_email
+from application.users.password_rules import PasswordRules
 from application.users.views import UserView
 from domain.errors import InvalidValue, UsernameAlreadyTaken
 from domain.roles import Actor
@@ -15,7 +16,6 @@ from domain.users.values import (
     DisplayName,
     Email,
     ImageUrl,
-    RawPassword,
     Username,
     blank,
 )
@@ -29,8 +29,9 @@ class UpdateProfileCommand:
     ``username`` takes another handle (UsernameAlreadyTaken if someone else holds it in any
     case; changing only its case is allowed). ``email`` moves the account to another address
     (EmailAlreadyRegistered if another account has it). ``new_password`` replaces the password
-    on the strength of the caller's token alone, as RealWorld's ``PUT /api/user`` does; the
-    native API asks for the current one instead (ChangePassword)."""
+    on the strength of the caller's token alone, as RealWorld's ``PUT /api/user`` does (the
+    password rules apply: InvalidValue on ``password`` says why); the native API asks for the
+    current one instead (ChangePassword)."""
 
     name: str | None = None
     age: int | None = None
@@ -56,12 +57,14 @@ class UpdateProfile:
         uow: UnitOfWork,
         clock: Clock,
         hasher: PasswordHasher,
+        rules: PasswordRules,
         wait_for_email_proof: bool = False,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._hasher = hasher
         self._wait_for_email_proof = wait_for_email_proof
+        self._rules = rules
 
     async def __call__(self, actor: Actor, command: UpdateProfileCommand) -> UserView:
         name = None if command.name is None else DisplayName(command.name)
@@ -72,7 +75,7 @@ class UpdateProfile:
         bio = None if command.bio is None or blank(command.bio) else Bio(command.bio)
         image = None if command.image is None or blank(command.image) else ImageUrl(command.image)
         email = None if command.email is None else Email(command.email)
-        new_hash = await self._new_hash(command.new_password)
+        new_hash = await self._new_hash(actor, command.new_password, email, username, name)
         async with self._uow as uow:
             user = await uow.users.get(actor.id)
             if user is None:
@@ -100,11 +103,29 @@ class UpdateProfile:
             await uow.commit()
         return UserView.of(user, actor)
 
-    async def _new_hash(self, new_password: str | None) -> str | None:
-        """Checked and hashed before the transaction, so no connection waits on hashing."""
+    async def _new_hash(
+        self,
+        actor: Actor,
+        new_password: str | None,
+        email: Email | None,
+        username: Username | None,
+        name: DisplayName | None,
+    ) -> str | None:
+        """Checked against the rules (with the profile as it will be) and hashed before the
+        transaction, so no connection waits on hashing."""
         if new_password is None:
             return None
-        return await self._hasher.hash(RawPassword(new_password).value)
+        async with self._uow as uow:
+            user = await uow.users.get(actor.id)
+        if user is None:
+            raise UserNotFound()
+        password = self._rules.check(
+            new_password,
+            email=email or user.email,
+            username=username or user.username,
+            name=name or user.name,
+        )
+        return await self._hasher.hash(password.value)
 
 
 async def _ensure_free(uow: UnitOfWork, username: Username, user: User) -> None:

@@ -125,8 +125,13 @@ class IdempotencyMiddleware:
             await send({"type": "http.response.body", "body": response.body})
 
     def _scope(self, scope: Scope, headers: Headers) -> str:
-        """Whose key it is: the credentials sent, or else the client address."""
-        credentials = headers.get("authorization") or f"address {self.addresses.of(scope)}"
+        """Whose key it is: the credentials sent (a bearer token, or for a browser's cookie
+        session the CSRF token bound to it), or else the client address."""
+        credentials = (
+            headers.get("authorization")
+            or (f"csrf {headers['x-csrf-token']}" if "x-csrf-token" in headers else None)
+            or f"address {self.addresses.of(scope)}"
+        )
         return hashlib.sha256(credentials.encode()).hexdigest()
 
 

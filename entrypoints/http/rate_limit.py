@@ -22,16 +22,26 @@ from entrypoints.http.client_address import ClientAddresses
 AUDIT = LoggingAuditTrail()
 LOGIN_PATHS = re.compile(r"^/(token|api/users/login|token/totp|sessions/totp|auth/totp)/?$")
 REGISTER_PATHS = re.compile(r"^/(users|api/users)/?$")
-PASSWORD_PATHS = re.compile(r"^/(me/password|password[-_/]?resets?(/.*)?|api/user/password)/?$")
+# Every request that checks the current password (changing it, the e-mail address, or deleting
+# the account: DELETE /me) or sets a new one by a reset link.
+PASSWORD_PATHS = re.compile(
+    r"^/(me/password|me/email|password[-_/]?resets?(/.*)?|api/user/password)/?$"
+)
+ACCOUNT_DELETION_PATHS = re.compile(r"^/me/?$")
 REFRESH_PATHS = re.compile(r"^/(token/refresh|sessions/refresh|auth/refresh)/?$")
 
 
 @dataclass(frozen=True, slots=True)
 class RouteRule:
-    """``rule`` counts POSTs to paths matching ``paths``, per client address."""
+    """``rule`` counts requests with one of ``methods`` to paths matching ``paths``, per
+    client address."""
 
     paths: re.Pattern[str]
     rule: Rule
+    methods: frozenset[str] = frozenset({"POST"})
+
+    def covers(self, method: str, path: str) -> bool:
+        return method in self.methods and self.paths.match(path) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +123,8 @@ class RateLimitMiddleware:
         if post and LOGIN_PATHS.match(path):
             await self._login(scope, receive, send, address)
             return
-        rule = next((r.rule for r in self.routes if post and r.paths.match(path)), self.default)
+        method = scope["method"]
+        rule = next((r.rule for r in self.routes if r.covers(method, path)), self.default)
         verdict = await self.limiter.hit(rule, address)
         if not verdict.allowed:
             await send_too_many(scope, send, verdict, "too many requests from this address")
@@ -144,13 +155,15 @@ class RateLimitMiddleware:
 def rate_limit_middleware(container: Container) -> Middleware:
     """The middleware with the rules of FOLIO_RATE_LIMIT_*."""
     settings = container.settings()
+    password = Rule.of("password", settings.rate_limit_password)
     return Middleware(
         RateLimitMiddleware,
         limiter=container.hardening.limiter(),
         addresses=container.hardening.client_addresses(),
         routes=[
             RouteRule(REGISTER_PATHS, Rule.of("register", settings.rate_limit_register)),
-            RouteRule(PASSWORD_PATHS, Rule.of("password", settings.rate_limit_password)),
+            RouteRule(PASSWORD_PATHS, password),
+            RouteRule(ACCOUNT_DELETION_PATHS, password, frozenset({"DELETE"})),
             RouteRule(REFRESH_PATHS, Rule.of("refresh", settings.rate_limit_refresh)),
         ],
         default=Rule.of("default", settings.rate_limit_default),

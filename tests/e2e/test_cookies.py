@@ -151,3 +151,21 @@ async def test_plain_http_development_drops_secure_and_the_host_prefix() -> None
     cookies = set_cookies(response)
     assert set(cookies) == {"folio-access", "folio-refresh", "folio-csrf"}
     assert all("; secure" not in header.lower() for header in cookies.values())
+
+
+async def test_idempotency_keys_of_cookie_sessions_belong_to_their_session(
+    browser: AsyncClient, alice: Account, bob: Account
+) -> None:
+    """Two browsers behind one address, one key, one body: each gets its own post, never the
+    other's stored answer (a cookie session's key is scoped by its session-bound CSRF token)."""
+    body = {"title": "Same key, two people", "content": "Written twice, by two people."}
+    authors = []
+    for account in (alice, bob):
+        browser.cookies.clear()
+        csrf = (await cookie_login(browser, account)).json()["csrf_token"]
+        headers = {"X-CSRF-Token": csrf, "Idempotency-Key": "shared-browser-key"}
+        response = await browser.post("/posts", json=body, headers=headers)
+        assert response.status_code == 201
+        assert "idempotent-replayed" not in response.headers
+        authors.append(response.json()["author_id"])
+    assert authors == [alice.id, bob.id]

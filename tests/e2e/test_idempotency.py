@@ -57,6 +57,27 @@ async def test_keys_belong_to_whoever_sent_them(client: AsyncClient, alice: Acco
     assert response.json()["author_id"] == bob.id
 
 
+async def test_the_realworld_api_takes_keys_too(client: AsyncClient):
+    """The middleware is path-agnostic: POST /api/articles is retried safely like /posts, and
+    a refusal comes in RealWorld's error format."""
+    user = {"username": "kit", "email": "kit@example.com", "password": "correct horse battery"}
+    token = (await client.post("/api/users", json={"user": user})).json()["user"]["token"]
+    headers = {"Authorization": f"Token {token}"}
+    article = {"title": "Keyed", "description": "once", "body": "Only one copy.", "tagList": []}
+    first = await post(client, "/api/articles", {"article": article}, "rw-0001", **headers)
+    again = await post(client, "/api/articles", {"article": article}, "rw-0001", **headers)
+    other = {"article": {**article, "title": "Another"}}
+    mismatch = await post(client, "/api/articles", other, "rw-0001", **headers)
+
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    listed = (await client.get("/api/articles", params={"author": "kit"})).json()
+    assert listed["articlesCount"] == 1
+    assert mismatch.status_code == 422
+    assert "different request" in mismatch.json()["errors"]["body"][0]
+
+
 async def test_a_refused_request_is_replayed_too_and_a_bad_key_is_a_400(client: AsyncClient):
     body = user_body(password="short")
     assert (await post(client, "/users", body, "key-0004")).status_code == 422

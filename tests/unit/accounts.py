@@ -57,7 +57,7 @@ class Accounts:
     @property
     def confirm_reset(self) -> ConfirmPasswordReset:
         return ConfirmPasswordReset(
-            self.folio.uow(), self.folio.hasher, self.links, self.folio.clock
+            self.folio.uow(), self.folio.hasher, self.links, self.folio.clock, self.folio.rules
         )
 
     async def reset(self, token: str, new_password: str) -> None:

@@ -107,7 +107,9 @@ class Folio:
 
     @property
     def complete_totp_login(self) -> CompleteTotpLogin:
-        return CompleteTotpLogin(self.uow(), self.two_factor_check, self.issuer, self.attempts)
+        return CompleteTotpLogin(
+            self.uow(), self.two_factor_check, self.issuer, self.attempts, self.audit
+        )
 
     @property
     def log_in(self) -> LogIn:
@@ -123,15 +125,15 @@ class Folio:
 
     @property
     def refresh_session(self) -> RefreshSession:
-        return RefreshSession(self.uow(), self.issuer, self.clock)
+        return RefreshSession(self.uow(), self.issuer, self.clock, self.audit)
 
     @property
     def log_out(self) -> LogOut:
-        return LogOut(self.uow(), self.clock)
+        return LogOut(self.uow(), self.clock, self.audit)
 
     @property
     def log_out_everywhere(self) -> LogOutEverywhere:
-        return LogOutEverywhere(self.uow(), self.clock)
+        return LogOutEverywhere(self.uow(), self.clock, self.audit)
 
     @property
     def list_sessions(self) -> ListSessions:
@@ -139,7 +141,7 @@ class Folio:
 
     @property
     def end_session(self) -> EndSession:
-        return EndSession(self.uow(), self.clock)
+        return EndSession(self.uow(), self.clock, self.audit)
 
     @property
     def get_user(self) -> GetUser:
@@ -151,7 +153,7 @@ class Folio:
 
     @property
     def update_profile(self) -> UpdateProfile:
-        return UpdateProfile(self.uow(), self.clock, self.hasher)
+        return UpdateProfile(self.uow(), self.clock, self.hasher, self.rules)
 
     @property
     def change_password(self) -> ChangePassword:

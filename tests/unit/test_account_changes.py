@@ -81,3 +81,17 @@ async def test_bad_values_change_nothing(folio: Folio, command: UpdateProfileCom
 
     assert raised.value.field == field
     await folio.log_in(LogInCommand(login="ada@example.com", password=PASSWORD))
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        pytest.param("password123", "common", id="common"),
+        pytest.param("ada-is-my-secret", "e-mail", id="contains-the-e-mail-local-part"),
+    ],
+)
+async def test_a_new_password_meets_the_password_rules(folio: Folio, password: str, reason: str):
+    ada = await register(folio, "ada")
+
+    with pytest.raises(InvalidValue, match=reason):
+        await folio.update_profile(ada, UpdateProfileCommand(new_password=password))

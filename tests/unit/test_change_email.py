@@ -75,7 +75,7 @@ async def test_a_proven_address_taken_meanwhile_is_a_conflict(folio: Folio):
 async def test_update_profile_waits_for_proof_when_asked(folio: Folio):
     ada = await register(folio, "ada")
 
-    view = await UpdateProfile(folio.uow(), folio.clock, folio.hasher, True)(
+    view = await UpdateProfile(folio.uow(), folio.clock, folio.hasher, folio.rules, True)(
         ada, UpdateProfileCommand(email=NEW)
     )
 

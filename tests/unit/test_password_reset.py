@@ -166,3 +166,21 @@ def _delivery(entry):  # type: ignore[no-untyped-def]
 def _reset_tokens(folio: Folio) -> list[AccountToken]:
     tokens = folio.store.account_tokens.values()
     return [t for t in tokens if t.purpose == TokenPurpose.PASSWORD_RESET]
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        pytest.param("password123", "common", id="common"),
+        pytest.param("my name is ada, hello", "e-mail", id="personal"),
+    ],
+)
+async def test_a_new_password_meets_the_password_rules(
+    accounts: Accounts, folio: Folio, password: str, reason: str
+):
+    await register(folio, "ada")
+    secret = await _reset_token(accounts)
+
+    with pytest.raises(InvalidValue, match=reason):
+        await accounts.reset(secret, password)
+    await accounts.reset(secret, NEW_PASSWORD)  # the refused attempt did not spend it

@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from uuid import UUID
 
 from domain.ids import SessionId, UserId
+
+OPERATOR_ID = UserId(UUID(int=0))
 
 
 class Role(StrEnum):
@@ -22,6 +25,16 @@ class Actor:
     role: Role
     session_id: SessionId | None = field(default=None, compare=False)
     email_verified: bool = field(default=False, compare=False)
+
+    @classmethod
+    def operator(cls) -> "Actor":
+        """Whoever runs the ``folio`` CLI on the host: an admin that is no user (its id is the
+        nil UUID, never a user's)."""
+        return cls(OPERATOR_ID, Role.ADMIN)
+
+    @property
+    def is_operator(self) -> bool:
+        return self.id == OPERATOR_ID
 
     @property
     def is_admin(self) -> bool:

@@ -48,6 +48,7 @@ from application.users.register_user import RegisterUser
 from application.users.update_profile import UpdateProfile
 from domain.posts.policy import ContentPolicy
 from entrypoints.accounts_container import AccountsContainer
+from entrypoints.admin_container import AdminContainer
 from entrypoints.hardening import Hardening
 from entrypoints.live_container import LiveContainer
 from entrypoints.notifications import Notifications
@@ -228,7 +229,9 @@ class Container(containers.DeclarativeContainer):
         rules=hardening.password_rules,
         audit=audit,
     )
-    deactivate_user = providers.Factory(DeactivateUser, uow=unit_of_work, clock=clock, audit=audit)
+    deactivate_user = providers.Factory(
+        DeactivateUser, uow=unit_of_work, clock=clock, ids=ids, audit=audit
+    )
     delete_account = providers.Factory(
         DeleteAccount,
         uow=unit_of_work,
@@ -306,6 +309,9 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         cursors=cursors,
         contribution=accounts.contribution,
+    )
+    admin = providers.Container(
+        AdminContainer, unit_of_work=unit_of_work, clock=clock, ids=ids, cursors=cursors
     )
 
     operations = providers.Container(

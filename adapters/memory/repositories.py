@@ -121,16 +121,34 @@ class MemoryUserRepository(UserRepository):
                 return self.tracker.remember(_private_copy(user))
         return None
 
-    async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
-        users = [u for u in self._store.users.values() if include_inactive or u.is_active]
+    async def _list(
+        self, page: PageRequest, *, include_inactive: bool, prefix: str | None
+    ) -> Page[User]:
+        users = [
+            u
+            for u in self._store.users.values()
+            if (include_inactive or u.is_active)
+            and (
+                prefix is None
+                or u.email.value.startswith(prefix)
+                or u.username.key.startswith(prefix)
+            )
+        ]
         users.sort(key=_user_position)
         return _page(users, page, self.tracker, _user_position, descending=False)
+
+    async def count_active_admins(self) -> int:
+        return sum(1 for user in self._store.users.values() if user.is_active_admin)
 
     async def email_taken(self, email: Email) -> bool:
         return any(user.email == email for user in self._store.users.values())
 
     async def username_taken(self, username: Username) -> bool:
         return any(user.username.key == username.key for user in self._store.users.values())
+
+
+def _starts_with(user: User, prefix: str) -> bool:
+    return user.email.value.startswith(prefix) or user.username.key.startswith(prefix)
 
 
 class MemoryPostRepository(PostRepository):
@@ -169,3 +187,10 @@ class MemoryPostRepository(PostRepository):
 
     async def slug_taken(self, slug: Slug) -> bool:
         return any(post.slug == slug for post in self._store.posts.values())
+
+    async def count_written_since(self, author_id: UserId, since: datetime) -> int:
+        return sum(
+            1
+            for post in self._store.posts.values()
+            if post.author_id == author_id and post.created_at > since
+        )

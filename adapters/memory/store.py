@@ -8,6 +8,7 @@ from uuid import UUID
 
 from application.ports.idempotency import Claim, StoredResponse
 from application.ports.outbox import OutboxEntry
+from domain.admin.audit import AuditEntry
 from domain.ids import AccountTokenId, NotificationId, PostId, SessionId, UserId
 from domain.notifications.notification import Notification
 from domain.posts.post import Post
@@ -37,6 +38,7 @@ class MemoryStore:
     two_factor: dict[UserId, TwoFactor] = field(default_factory=dict)
     identities: dict[IdentityKey, LinkedIdentity] = field(default_factory=dict)
     account_tokens: dict[AccountTokenId, AccountToken] = field(default_factory=dict)
+    audit: list[AuditEntry] = field(default_factory=list)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The outbox: entries by event id (in commit order), their leases, processed records.
     outbox: dict[UUID, OutboxEntry] = field(default_factory=dict)

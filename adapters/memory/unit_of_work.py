@@ -4,6 +4,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from adapters.memory.account_tokens import MemoryAccountTokenRepository
+from adapters.memory.audit import MemoryAuditLog
 from adapters.memory.idempotency import claim_in_memory
 from adapters.memory.identities import MemoryIdentityRepository
 from adapters.memory.notifications import MemoryNotificationRepository
@@ -21,6 +22,7 @@ from application.ports.events import EventPublisher
 from application.ports.idempotency import claim_to_write
 from application.ports.outbox import EntryState, NewEvent, OutboxEntry
 from application.ports.unit_of_work import UnitOfWork
+from domain.admin.rules import LastAdmin
 from domain.errors import (
     AlreadyFavorited,
     AlreadyFollowing,
@@ -59,6 +61,7 @@ class MemoryUnitOfWork(UnitOfWork):
     two_factor: MemoryTwoFactorRepository
     identities: MemoryIdentityRepository
     account_tokens: MemoryAccountTokenRepository
+    audit: MemoryAuditLog
 
     def __init__(self, store: MemoryStore, publisher: EventPublisher) -> None:
         super().__init__(publisher)
@@ -76,6 +79,7 @@ class MemoryUnitOfWork(UnitOfWork):
         self.two_factor = MemoryTwoFactorRepository(self._store)
         self.identities = MemoryIdentityRepository(self._store)
         self.account_tokens = MemoryAccountTokenRepository(self._store)
+        self.audit = MemoryAuditLog(self._store)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         pending = claim_to_write()
@@ -95,6 +99,7 @@ class MemoryUnitOfWork(UnitOfWork):
                 *((p, self._store.posts.get(p.id)) for p in [*removed, *changed_posts]),
             ]:
                 _check_version(aggregate, stored)
+            _check_an_admin_remains(self._store, changed_users)
             for user in changed_users:
                 if user.id not in self.users.removed:
                     stored = self._store.users.get(user.id)
@@ -103,6 +108,7 @@ class MemoryUnitOfWork(UnitOfWork):
                 self._store.hand_over_content(from_id, to_id)
             for user_id in self.users.removed:
                 self._store.remove_user(user_id)
+            self.audit.write_to(self._store)
             for post in removed:
                 self._store.remove_post(post.id)
             for post in changed_posts:
@@ -181,9 +187,18 @@ class MemoryUnitOfWork(UnitOfWork):
         self.two_factor.removed.clear()
         self.identities.added.clear()
         self.account_tokens.seen.clear()
+        self.audit.staged.clear()
 
     async def _close(self) -> None:
         return None
+
+
+def _check_an_admin_remains(store: MemoryStore, changed: list[User]) -> None:
+    """LastAdmin if writing ``changed`` would leave no active admin where there was one."""
+    before = {user.id for user in store.users.values() if user.is_active_admin}
+    after = (before - {user.id for user in changed}) | {u.id for u in changed if u.is_active_admin}
+    if before and not after:
+        raise LastAdmin()
 
 
 def _check_version(aggregate: Aggregate, stored: Aggregate | None) -> None:

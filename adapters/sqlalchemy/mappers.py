@@ -14,6 +14,7 @@ from domain.posts.post import Post
 from domain.posts.values import Content, Description, Slug, Tag, Tags, Title
 from domain.roles import Role
 from domain.sessions.session import AuthMethod, EndReason, Session
+from domain.users.limits import PostingLimit
 from domain.users.user import User
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
 
@@ -38,6 +39,7 @@ def user_row(user: User) -> Row:
         "updated_at": user.updated_at,
         "bio": None if user.bio is None else user.bio.value,
         "image": None if user.image is None else user.image.value,
+        "posts_per_day": None if user.posting_limit is None else user.posting_limit.posts_per_day,
     }
 
 
@@ -58,6 +60,7 @@ def user_from_row(row: StoredRow) -> User:
         version=row["version"],
         bio=None if row["bio"] is None else Bio(row["bio"]),
         image=None if row["image"] is None else ImageUrl(row["image"]),
+        posting_limit=None if row["posts_per_day"] is None else PostingLimit(row["posts_per_day"]),
     )
 
 

@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 
 from adapters.sqlalchemy.column_types import UTCDateTime
+from domain.admin.audit import AuditEntry
+from domain.admin.reason import Reason
 from domain.notifications.notification import Notification
 from domain.posts.values import Description, Slug, Tag, Title
 from domain.roles import Role
@@ -66,6 +68,7 @@ users = Table(
     Column("version", Integer, nullable=False, server_default=text("1")),
     Column("bio", String(Bio.MAX_LEN), nullable=True),
     Column("image", String(ImageUrl.MAX_LEN), nullable=True),
+    Column("posts_per_day", Integer, nullable=True),  # an admin's posting limit; NULL: none
     CheckConstraint(f"role IN ({ROLES})", name="role"),
     Index(None, "created_at", "id"),
 )
@@ -299,4 +302,22 @@ idempotency_keys = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("expires_at", UTCDateTime, nullable=False),
     Index(None, "expires_at"),
+)
+
+# The audit trail of admin actions: written with the action, never updated or deleted. No
+# foreign keys: an entry outlives the users and content it names.
+audit_entries = Table(
+    "audit_entries",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("actor_id", Uuid, nullable=True),
+    Column("action", String(AuditEntry.ACTION_MAX_LEN), nullable=False),
+    Column("target_type", String(AuditEntry.TARGET_MAX_LEN), nullable=False),
+    Column("target_id", Uuid, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("reason", String(Reason.MAX_LEN), nullable=True),
+    Column("detail", String(AuditEntry.DETAIL_MAX_LEN), nullable=True),
+    Index(None, "at", "id"),
+    Index(None, "actor_id"),
+    Index(None, "target_id"),
 )

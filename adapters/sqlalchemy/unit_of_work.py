@@ -6,6 +6,7 @@ from contextlib import suppress
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from adapters.sqlalchemy.audit import SqlAlchemyAuditLog
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.idempotency import write_claim
 from adapters.sqlalchemy.outbox_rows import write_outbox
@@ -54,6 +55,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     two_factor: SqlAlchemyTwoFactorRepository
     identities: SqlAlchemyIdentityRepository
     account_tokens: SqlAlchemyAccountTokenRepository
+    audit: SqlAlchemyAuditLog
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], publisher: EventPublisher
@@ -81,6 +83,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.two_factor = SqlAlchemyTwoFactorRepository(self._session)
         self.identities = SqlAlchemyIdentityRepository(self._session)
         self.account_tokens = SqlAlchemyAccountTokenRepository(self._session)
+        self.audit = SqlAlchemyAuditLog(self._session)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         pending = claim_to_write()
@@ -98,6 +101,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
                 await self.two_factor.save_changes()
                 await self.identities.save_changes()
                 await self.account_tokens.save_changes()
+                await self.audit.save_changes()
                 # After the changes: their row locks order the events of one aggregate by commit.
                 await write_outbox(self._active_session, events)
                 await self._active_session.commit()
@@ -120,6 +124,7 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.two_factor.mark_saved()
         self.identities.mark_saved()
         self.account_tokens.mark_saved()
+        self.audit.mark_saved()
 
     async def _rollback(self) -> None:
         # A rollback that fails (the connection is gone) must not hide the error being handled;

@@ -45,9 +45,14 @@ class UserRepository(ABC):
         key = Username.key_of(username)
         return None if key is None else self._track(await self._get_by_username_key(key))
 
-    async def list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
-        """Users oldest first; deactivated ones only when asked for."""
-        found = await self._list(page, include_inactive=include_inactive)
+    async def list(
+        self, page: PageRequest, *, include_inactive: bool, prefix: str | None = None
+    ) -> Page[User]:
+        """Users oldest first; deactivated ones only when asked for; with ``prefix``, only those
+        whose e-mail or username starts with it, whatever its case."""
+        if prefix is not None:
+            prefix = prefix.strip().lower()
+        found = await self._list(page, include_inactive=include_inactive, prefix=prefix or None)
         return replace(found, items=[self.seen.setdefault(u.id, u) for u in found.items])
 
     async def remove(self, user: User) -> None:
@@ -87,7 +92,16 @@ class UserRepository(ABC):
     async def _get_by_username_key(self, key: str) -> User | None: ...
 
     @abstractmethod
-    async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]: ...
+    async def _list(
+        self, page: PageRequest, *, include_inactive: bool, prefix: str | None
+    ) -> Page[User]: ...
+
+    @abstractmethod
+    async def count_active_admins(self) -> int:
+        """How many active admins are stored. On a database that can, their rows stay locked
+        until the transaction ends, so two transactions that each remove an admin run one after
+        the other; whatever the backend, a commit that would leave no active admin (where there
+        was one) raises LastAdmin."""
 
     @abstractmethod
     async def email_taken(self, email: Email) -> bool: ...
@@ -147,3 +161,7 @@ class PostRepository(ABC):
 
     @abstractmethod
     async def slug_taken(self, slug: Slug) -> bool: ...
+
+    @abstractmethod
+    async def count_written_since(self, author_id: UserId, since: datetime) -> int:
+        """How many stored posts (drafts too) ``author_id`` created after ``since``."""

@@ -7,6 +7,7 @@ from typing import Self
 from uuid import UUID, uuid4
 
 from application.ports.account_tokens import AccountTokenRepository
+from application.ports.admin_audit import AuditLog
 from application.ports.events import EventPublisher
 from application.ports.identities import IdentityRepository
 from application.ports.notifications import NotificationRepository
@@ -32,7 +33,9 @@ class UnitOfWork(ABC):
     event publisher (logging, relay wake-up), once. Conflicts with committed data are raised
     from ``commit()`` as domain errors (e.g. EmailAlreadyRegistered). ``read`` answers view
     queries on the same connection; after ``commit()`` it sees what was committed. An event
-    that ends a user's sessions (EndsUserSessions) ends them in the same transaction.
+    that ends a user's sessions (EndsUserSessions) ends them in the same transaction. The
+    ``audit`` entries recorded are written with the commit too. A commit that would leave no
+    active admin, where there was one, raises LastAdmin.
     """
 
     users: UserRepository
@@ -46,6 +49,7 @@ class UnitOfWork(ABC):
     two_factor: TwoFactorRepository
     identities: IdentityRepository
     account_tokens: AccountTokenRepository
+    audit: AuditLog
 
     def __init__(self, publisher: EventPublisher) -> None:
         self._publisher = publisher

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from application.errors import PostNotFound
 from application.ports.clock import Clock, IdGenerator
@@ -44,8 +45,9 @@ class CreatePost:
     """The slug comes from the title; when another post has it, the new post's id is appended,
     also when the other post commits concurrently. Raises InvalidValue or
     ContentPolicyViolation for bad input; EmailNotVerified when the contribution policy
-    keeps the caller from publishing (a draft is always allowed). Returns the post as its
-    author sees it."""
+    keeps the caller from publishing (a draft is always allowed); PostingLimitReached when an
+    admin's limit on the author's posts per day is used up. Returns the post as its author
+    sees it."""
 
     def __init__(
         self,
@@ -80,6 +82,7 @@ class CreatePost:
 
     async def _save(self, actor: Actor, parts: _Parts, slug: Slug) -> PostView:
         async with self._uow as uow:
+            await _ensure_may_post(uow, actor, self._clock.now())
             if await uow.posts.slug_taken(slug):
                 raise SlugAlreadyTaken()
             post = Post.write(
@@ -100,3 +103,14 @@ class CreatePost:
         if view is None:  # deleted between the commit and the read
             raise PostNotFound()
         return view
+
+
+POSTING_WINDOW = timedelta(days=1)
+
+
+async def _ensure_may_post(uow: UnitOfWork, actor: Actor, now: datetime) -> None:
+    """PostingLimitReached if an admin limited the author and the last day used it up."""
+    author = await uow.users.get(actor.id)
+    if author is not None and author.posting_limit is not None:
+        written = await uow.posts.count_written_since(actor.id, now - POSTING_WINDOW)
+        author.ensure_may_post(written)

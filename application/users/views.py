@@ -26,6 +26,7 @@ class UserView:
     email_notifications: bool | None = None
     email_verified: bool | None = None
     private: bool = True  # whether the viewer may see age, role, e-mail and the like
+    posts_per_day: int | None = None  # an admin's posting limit; to whom may see e-mail
 
     @classmethod
     def of(cls, user: User, viewer: Actor | None) -> "UserView":
@@ -45,6 +46,11 @@ class UserView:
             email_notifications=user.email_notifications if private else None,
             email_verified=user.email_verified if private else None,
             private=private,
+            posts_per_day=(
+                user.posting_limit.posts_per_day
+                if private and user.posting_limit is not None
+                else None
+            ),
         )
 
 

@@ -25,6 +25,7 @@ class EndReason(StrEnum):
     ENDED_BY_USER = "ended_by_user"
     REFRESH_TOKEN_REUSED = "refresh_token_reused"  # noqa: S105
     CREDENTIALS_CHANGED = "credentials_changed"
+    ENDED_BY_ADMIN = "ended_by_admin"
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,3 +86,17 @@ class UserDeleted(DomainEvent):
 
     name: ClassVar[str] = "user_deleted"
     user_id: UserId
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UserReactivated(DomainEvent):
+    name: ClassVar[str] = "user_reactivated"
+    user_id: UserId
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoleChanged(EndsUserSessions):
+    """An admin gave the user another role; every session of theirs ends."""
+
+    name: ClassVar[str] = "role_changed"
+    role: str

@@ -10,11 +10,14 @@ from domain.users.events import (
     EmailChanged,
     EmailVerified,
     PasswordChanged,
+    RoleChanged,
     UserDeactivated,
     UserDeleted,
     UserImported,
+    UserReactivated,
     UserRegistered,
 )
+from domain.users.limits import PostingLimit
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, Username
 
 
@@ -38,6 +41,7 @@ class User(Aggregate):
     # When the current ``email`` was proven to reach the user (a verification link followed,
     # or a trusted provider's word); None while it is unverified.
     email_verified_at: datetime | None = None
+    posting_limit: PostingLimit | None = None
 
     @classmethod
     def register(
@@ -105,6 +109,10 @@ class User(Aggregate):
             UserImported(occurred_at=now, user_id=id, email=email.value, username=username.value)
         )
         return user
+
+    @property
+    def is_active_admin(self) -> bool:
+        return self.is_active and self.role == Role.ADMIN
 
     @property
     def actor(self) -> Actor:
@@ -201,3 +209,31 @@ class User(Aggregate):
         self.is_active = False
         self.updated_at = now
         self.record(UserDeleted(occurred_at=now, user_id=self.id))
+
+    def reactivate(self, *, now: datetime) -> None:
+        """Let a deactivated user log in again (their old sessions stay ended)."""
+        if self.is_active:
+            return
+        self.is_active = True
+        self.updated_at = now
+        self.record(UserReactivated(occurred_at=now, user_id=self.id))
+
+    def change_role(self, role: Role, *, now: datetime) -> None:
+        """Another role: every session of the user ends, so no token carries the old one.
+        (Whether an admin remains is the caller's check: ensure_an_admin_remains.)"""
+        if role == self.role:
+            return
+        self.role = role
+        self.updated_at = now
+        self.record(RoleChanged(occurred_at=now, user_id=self.id, role=role.value))
+
+    def limit_posting(self, limit: PostingLimit | None, *, now: datetime) -> None:
+        """At most ``limit`` posts in any 24 hours from now on; None lifts the limit."""
+        if limit != self.posting_limit:
+            self.posting_limit = limit
+            self.updated_at = now
+
+    def ensure_may_post(self, written_in_last_day: int) -> None:
+        """PostingLimitReached if an admin's limit leaves no room for another post."""
+        if self.posting_limit is not None:
+            self.posting_limit.ensure_allows(written_in_last_day)

@@ -2,7 +2,14 @@
 
 import typer
 
-from entrypoints.cli import db, demo, keys, outbox, users
+from entrypoints.cli import (
+    db,
+    demo,
+    keys,
+    outbox,
+    users,
+    users_admin,  # noqa: F401 - adds its commands to users.app
+)
 from entrypoints.cli.serve import serve
 from entrypoints.cli.worker import worker
 
@@ -15,7 +22,7 @@ app = typer.Typer(
 )
 app.command()(serve)
 app.add_typer(db.app, name="db")
-app.add_typer(users.app, name="users")
+app.add_typer(users.app, name="users")  # with the commands of users_admin
 app.command()(worker)
 app.add_typer(outbox.app, name="outbox")
 app.add_typer(keys.app, name="keys")

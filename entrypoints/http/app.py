@@ -29,6 +29,8 @@ from entrypoints.http.openapi import install_openapi
 from entrypoints.http.rate_limit import rate_limit_middleware
 from entrypoints.http.routers import (
     accounts,
+    admin_audit,
+    admin_users,
     auth,
     comments,
     favorites,
@@ -99,6 +101,8 @@ def create_app(container: Container | None = None) -> FastAPI:
         comments,
         feed,
         notifications,
+        admin_users,
+        admin_audit,
         health,
     ):
         app.include_router(module.router)

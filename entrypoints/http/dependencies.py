@@ -14,6 +14,7 @@ from fastapi.security import OAuth2PasswordBearer
 from application.auth.authenticate import Authenticate
 from application.errors import InvalidToken
 from application.pagination import PageRequest
+from domain.errors import PermissionDenied
 from domain.roles import Actor
 from entrypoints.container import Container
 from entrypoints.http.browser import SAFE_METHODS, BrowserSessions
@@ -95,6 +96,14 @@ async def page_request(
     return PageRequest(skip=skip, limit=limit, cursor=cursor)
 
 
+async def admin_actor(actor: Annotated[Actor, Depends(current_actor)]) -> Actor:
+    """The caller if an admin: 401 anonymous, 403 otherwise, before the body is looked at."""
+    if not actor.is_admin:
+        raise PermissionDenied("only an admin may do this")
+    return actor
+
+
 CurrentActor = Annotated[Actor, Depends(current_actor)]
+AdminActor = Annotated[Actor, Depends(admin_actor)]
 OptionalActor = Annotated[Actor | None, Depends(optional_actor)]
 PageParams = Annotated[PageRequest, Depends(page_request)]

@@ -17,6 +17,7 @@ from application.errors import (
     TooManyRequests,
     TwoFactorNotEnrolled,
 )
+from domain.admin.rules import LastAdmin
 from domain.errors import (
     CommentsClosed,
     Conflict,
@@ -30,6 +31,7 @@ from domain.sessions.errors import RefreshTokenReused, SessionEnded
 from domain.sessions.two_factor import TwoFactorChanged
 from domain.users.account_token import AccountTokenRefused
 from domain.users.identities import AccountLinkRefused
+from domain.users.limits import PostingLimitReached
 from domain.users.verification import EmailNotVerified
 from entrypoints.http.browser import CsrfRejected
 from entrypoints.http.error_log import log_unexpected
@@ -55,6 +57,8 @@ class ProblemKind:
 # Looked up along the exception's MRO: the most specific class listed wins.
 ERROR_TABLE: dict[type[Exception], ProblemKind] = {
     CsrfRejected: ProblemKind(403, "csrf-rejected", "Cross-site request refused"),
+    LastAdmin: ProblemKind(409, "last-admin", "The last admin must remain"),
+    PostingLimitReached: ProblemKind(429, "posting-limit-reached", "Posting limit reached"),
     TwoFactorChanged: ProblemKind(
         401, "authentication-failed", "Authentication failed", BEARER_CHALLENGE
     ),

@@ -31,6 +31,7 @@ from domain.errors import (
     PermissionDenied,
     UsernameAlreadyTaken,
 )
+from domain.users.limits import PostingLimitReached
 from domain.users.verification import EmailNotVerified
 from entrypoints.http.error_log import log_unexpected
 from entrypoints.http.errors import too_many_requests_headers
@@ -62,6 +63,7 @@ ERROR_TABLE: dict[type[Exception], ErrorKind] = {
     Conflict: ErrorKind(422),
     EmailNotVerified: ErrorKind(403, "email"),
     PermissionDenied: ErrorKind(403, message="forbidden"),
+    PostingLimitReached: ErrorKind(429),
     PostNotFound: ErrorKind(404, "article", "not found"),
     CommentNotFound: ErrorKind(404, "comment", "not found"),
     UserNotFound: ErrorKind(404, "profile", "not found"),

@@ -37,6 +37,7 @@ CONSTRAINTS = {
         "fk_account_tokens_user_id_users",
     },
     "idempotency_keys": {"pk_idempotency_keys"},
+    "audit_entries": {"pk_audit_entries"},
 }
 
 

@@ -13,6 +13,13 @@ from adapters.security.cursors import HmacCursorCodec
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
 from adapters.security.opaque_tokens import RandomOpaqueTokens
 from adapters.security.totp import PyOtpCodes
+from application.admin.change_role import ChangeRole
+from application.admin.end_user_sessions import EndUserSessions
+from application.admin.find_user import FindUser
+from application.admin.list_audit import ListAudit
+from application.admin.reactivate_user import ReactivateUser
+from application.admin.search_users import SearchUsers
+from application.admin.set_posting_limit import SetPostingLimit
 from application.auth.authenticate import Authenticate
 from application.auth.log_in import LogIn, LogInCommand
 from application.posts.create_post import CreatePost, CreatePostCommand
@@ -161,7 +168,35 @@ class Folio:
 
     @property
     def deactivate_user(self) -> DeactivateUser:
-        return DeactivateUser(self.uow(), self.clock, self.audit)
+        return DeactivateUser(self.uow(), self.clock, self.ids, self.audit)
+
+    @property
+    def search_users(self) -> SearchUsers:
+        return SearchUsers(self.uow(), self.cursors)
+
+    @property
+    def find_user(self) -> FindUser:
+        return FindUser(self.uow())
+
+    @property
+    def reactivate_user(self) -> ReactivateUser:
+        return ReactivateUser(self.uow(), self.clock, self.ids)
+
+    @property
+    def change_role(self) -> ChangeRole:
+        return ChangeRole(self.uow(), self.clock, self.ids)
+
+    @property
+    def end_user_sessions(self) -> EndUserSessions:
+        return EndUserSessions(self.uow(), self.clock, self.ids)
+
+    @property
+    def set_posting_limit(self) -> SetPostingLimit:
+        return SetPostingLimit(self.uow(), self.clock, self.ids)
+
+    @property
+    def list_audit(self) -> ListAudit:
+        return ListAudit(self.uow(), self.cursors)
 
     @property
     def create_post(self) -> CreatePost:

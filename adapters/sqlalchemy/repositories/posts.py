@@ -1,6 +1,8 @@
 """Posts over one AsyncSession; a post's tags are rows of ``post_tags`` ordered by position,
 read with the post in one statement (aggregated_tags.py)."""
 
+from datetime import datetime
+
 from sqlalchemy import ColumnElement, delete, exists, func, insert, select, tuple_, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +21,7 @@ from adapters.sqlalchemy.tables import post_tags, posts
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import PostFilter, PostRepository
 from domain.errors import StaleVersion
-from domain.ids import PostId
+from domain.ids import PostId, UserId
 from domain.posts.post import Post
 from domain.posts.values import Slug
 
@@ -74,6 +76,13 @@ class SqlAlchemyPostRepository(PostRepository):
             rows = result.mappings().all()
         found = [self._remember(row, read_tags(row["tags"])) for row in rows]
         return keyset_page(found, total or 0, page, _position)
+
+    async def count_written_since(self, author_id: UserId, since: datetime) -> int:
+        query = select(func.count()).where(
+            posts.c.author_id == author_id, posts.c.created_at > since
+        )
+        with translated_errors():
+            return int(await self._session.scalar(query) or 0)
 
     async def slug_taken(self, slug: Slug) -> bool:
         with translated_errors():

@@ -22,10 +22,14 @@ from adapters.sqlalchemy.mappers import Row, changed_columns, user_from_row, use
 from adapters.sqlalchemy.tables import comments, posts, users
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import UserRepository
+from domain.admin.rules import LastAdmin
 from domain.errors import StaleVersion
 from domain.ids import UserId
+from domain.roles import Role
 from domain.users.user import User
 from domain.users.values import Email, Username
+
+_ACTIVE_ADMIN = (users.c.role == Role.ADMIN.value) & users.c.is_active.is_(True)
 
 
 class SqlAlchemyUserRepository(UserRepository):
@@ -63,8 +67,15 @@ class SqlAlchemyUserRepository(UserRepository):
     async def _get_by_username_key(self, key: str) -> User | None:
         return await self._one(select(users).where(users.c.username_key == key))
 
-    async def _list(self, page: PageRequest, *, include_inactive: bool) -> Page[User]:
-        where = [] if include_inactive else [users.c.is_active.is_(True)]
+    async def _list(
+        self, page: PageRequest, *, include_inactive: bool, prefix: str | None
+    ) -> Page[User]:
+        where: list[ColumnElement[bool]] = [] if include_inactive else [users.c.is_active.is_(True)]
+        if prefix is not None:
+            where.append(
+                users.c.email.startswith(prefix, autoescape=True)
+                | users.c.username_key.startswith(prefix, autoescape=True)
+            )
         with translated_errors():
             total = await self._session.scalar(
                 select(func.count()).select_from(users).where(*where)
@@ -79,6 +90,13 @@ class SqlAlchemyUserRepository(UserRepository):
             found = [self._remember(row) for row in rows.all()]
         return keyset_page(found, total or 0, page, lambda u: Position(u.created_at, u.id))
 
+    async def count_active_admins(self) -> int:
+        """Locks the active admins' rows (FOR UPDATE, in id order so that two transactions
+        cannot deadlock; SQLite has no row locks, and serialises writers instead)."""
+        query = select(users.c.id).where(_ACTIVE_ADMIN).order_by(users.c.id).with_for_update()
+        with translated_errors():
+            return len((await self._session.execute(query)).all())
+
     async def email_taken(self, email: Email) -> bool:
         return await self._exists(users.c.email == email.value)
 
@@ -91,7 +109,11 @@ class SqlAlchemyUserRepository(UserRepository):
         return bool(emails) and await self._exists(users.c.email.in_(emails))
 
     async def save_changes(self) -> None:
-        """Insert the added users and update the columns that changed in the loaded ones."""
+        """Insert the added users and update the columns that changed in the loaded ones;
+        LastAdmin if that left no active admin where there was one."""
+        removes_admin = self._removes_an_admin()
+        if removes_admin:  # the rows of every admin, locked before any is changed
+            await self.count_active_admins()
         if self._added:
             await self._session.execute(insert(users), [user_row(u) for u in self._added.values()])
         for user_id, before in self._loaded.items():
@@ -121,6 +143,17 @@ class SqlAlchemyUserRepository(UserRepository):
             # ON DELETE CASCADE takes what hangs on the user (and the search index's trigger
             # the entries of their posts).
             await self._session.execute(delete(users).where(users.c.id.in_(self._removed)))
+        if removes_admin and not await self._exists(_ACTIVE_ADMIN):
+            raise LastAdmin()
+
+    def _removes_an_admin(self) -> bool:
+        """Whether a loaded active admin is no longer one."""
+        for user_id, before in self._loaded.items():
+            user = self.seen.get(user_id)
+            was_admin = before["is_active"] and before["role"] == Role.ADMIN.value
+            if user is not None and was_admin and not user.is_active_admin:
+                return True
+        return False
 
     def mark_saved(self) -> None:
         """The transaction committed: what is in memory is now what is stored."""

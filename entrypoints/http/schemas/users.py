@@ -221,6 +221,12 @@ class UserOut(BaseModel):
         exclude_if=lambda value: value is None,
         description="whether the e-mail address is verified; only for the user and admins",
     )
+    posts_per_day: int | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="the posting limit an admin set (posts in any 24 hours); only for the "
+        "user and admins, absent when there is none",
+    )
 
     # Whether the viewer is the user or an admin; never serialised. Other callers get the
     # public profile only: the private fields are left out, not sent as null.

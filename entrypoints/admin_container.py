@@ -6,8 +6,12 @@ from dependency_injector import containers, providers
 from application.admin.change_role import ChangeRole
 from application.admin.end_user_sessions import EndUserSessions
 from application.admin.find_user import FindUser
+from application.admin.hide_comment import HideComment
+from application.admin.hide_post import HidePost
 from application.admin.list_audit import ListAudit
 from application.admin.reactivate_user import ReactivateUser
+from application.admin.restore_comment import RestoreComment
+from application.admin.restore_post import RestorePost
 from application.admin.search_users import SearchUsers
 from application.admin.set_posting_limit import SetPostingLimit
 from application.ports.clock import Clock, IdGenerator
@@ -28,3 +32,7 @@ class AdminContainer(containers.DeclarativeContainer):
     end_user_sessions = providers.Factory(EndUserSessions, uow=unit_of_work, clock=clock, ids=ids)
     set_posting_limit = providers.Factory(SetPostingLimit, uow=unit_of_work, clock=clock, ids=ids)
     list_audit = providers.Factory(ListAudit, uow=unit_of_work, cursors=cursors)
+    hide_post = providers.Factory(HidePost, uow=unit_of_work, clock=clock, ids=ids)
+    restore_post = providers.Factory(RestorePost, uow=unit_of_work, clock=clock, ids=ids)
+    hide_comment = providers.Factory(HideComment, uow=unit_of_work, clock=clock, ids=ids)
+    restore_comment = providers.Factory(RestoreComment, uow=unit_of_work, clock=clock, ids=ids)

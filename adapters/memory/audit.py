@@ -1,4 +1,5 @@
-"""The audit trail in memory, with the SQL adapter's contract."""
+"""The audit trail in memory, with the SQL adapter's contract, and the rule the memory unit of
+work checks at commit for admin actions: an active admin remains."""
 
 from uuid import UUID
 
@@ -6,6 +7,8 @@ from adapters.memory.store import MemoryStore
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.admin_audit import AuditFilter, AuditLog
 from domain.admin.audit import AuditEntry
+from domain.admin.rules import LastAdmin
+from domain.users.user import User
 
 
 def position_of(entry: AuditEntry) -> Position:
@@ -36,3 +39,11 @@ class MemoryAuditLog(AuditLog):
     def write_to(self, store: MemoryStore) -> None:
         store.audit.extend(self.staged)
         self.staged = []
+
+
+def check_an_admin_remains(store: MemoryStore, changed: list[User]) -> None:
+    """LastAdmin if writing ``changed`` would leave no active admin where there was one."""
+    before = {user.id for user in store.users.values() if user.is_active_admin}
+    after = (before - {user.id for user in changed}) | {u.id for u in changed if u.is_active_admin}
+    if before and not after:
+        raise LastAdmin()

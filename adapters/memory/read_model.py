@@ -51,7 +51,11 @@ class MemoryReadModel(ReadModel):
     async def posts(
         self, where: PostQuery, page: PageRequest, viewer: UserId | None
     ) -> Page[PostView]:
-        chosen = [post for post in self._store.posts.values() if self._matches(post, where)]
+        chosen = [
+            post
+            for post in self._store.posts.values()
+            if self._matches(post, where) and _shown_to(post, viewer)
+        ]
         if where.text is None:
             return self._page(
                 chosen, page, viewer, by_publication=where.status == PostStatus.PUBLISHED
@@ -65,7 +69,9 @@ class MemoryReadModel(ReadModel):
     async def feed(self, reader: UserId, page: PageRequest) -> Page[PostView]:
         followed = {f.followee_id for f in self._store.follows.values() if f.follower_id == reader}
         chosen = [
-            p for p in self._store.posts.values() if p.is_published and p.author_id in followed
+            p
+            for p in self._store.posts.values()
+            if p.is_published and p.author_id in followed and _shown_to(p, reader)
         ]
         return self._page(chosen, page, reader, by_publication=True)
 
@@ -73,7 +79,7 @@ class MemoryReadModel(ReadModel):
         uses = Counter(
             tag
             for post in self._store.posts.values()
-            if post.is_published
+            if post.is_published and post.hidden is None
             for tag in post.tags.as_strings()
         )
         return [tag for tag, _ in sorted(uses.items(), key=lambda item: (-item[1], item[0]))][
@@ -83,7 +89,11 @@ class MemoryReadModel(ReadModel):
     async def comments(
         self, post_id: PostId, page: PageRequest, viewer: UserId | None
     ) -> Page[CommentView]:
-        found = [c for c in self._store.comments.values() if c.post_id == post_id]
+        found = [
+            c
+            for c in self._store.comments.values()
+            if c.post_id == post_id and c.is_visible_to(viewer)
+        ]
         found.sort(key=lambda c: (c.created_at, c.id))
         after = page.after
         rest = (
@@ -148,6 +158,8 @@ class MemoryReadModel(ReadModel):
             favorited=viewer in favoriters,
             favorites_count=len(favoriters),
             version=post.version,
+            hidden_reason=None if post.hidden is None else post.hidden.reason.value,
+            hidden_at=None if post.hidden is None else post.hidden.at,
         )
 
     def _comment_view(self, comment: Comment, viewer: UserId | None) -> CommentView:
@@ -158,6 +170,8 @@ class MemoryReadModel(ReadModel):
             body=comment.body.value,
             created_at=comment.created_at,
             updated_at=comment.updated_at,
+            hidden_reason=None if comment.hidden is None else comment.hidden.reason.value,
+            hidden_at=None if comment.hidden is None else comment.hidden.at,
         )
 
     def _author(self, user: User, viewer: UserId | None) -> AuthorView:
@@ -177,6 +191,11 @@ class MemoryReadModel(ReadModel):
     def _user_by_key(self, key: str) -> User | None:
         found = [u for u in self._store.users.values() if u.username.key == key]
         return found[0] if found else None
+
+
+def _shown_to(post: Post, viewer: UserId | None) -> bool:
+    """Posts an admin hid are seen by their author only."""
+    return post.hidden is None or post.author_id == viewer
 
 
 def _status_matches(post: Post, status: PostStatus) -> bool:

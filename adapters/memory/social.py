@@ -68,3 +68,10 @@ class MemoryCommentRepository(CommentRepository):
 
     async def _remove(self, comment: Comment) -> None:
         self.staged.removed.add(comment.id)
+
+    def write_moderated_to(self, store: MemoryStore) -> None:
+        """Comments change only by moderation: a loaded one whose mark differs is written."""
+        for comment in self.seen.values():
+            stored = store.comments.get(comment.id)
+            if stored is not None and stored.hidden != comment.hidden:
+                store.comments[comment.id] = copy.deepcopy(comment)

@@ -4,7 +4,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from adapters.memory.account_tokens import MemoryAccountTokenRepository
-from adapters.memory.audit import MemoryAuditLog
+from adapters.memory.audit import MemoryAuditLog, check_an_admin_remains
 from adapters.memory.idempotency import claim_in_memory
 from adapters.memory.identities import MemoryIdentityRepository
 from adapters.memory.notifications import MemoryNotificationRepository
@@ -22,7 +22,6 @@ from application.ports.events import EventPublisher
 from application.ports.idempotency import claim_to_write
 from application.ports.outbox import EntryState, NewEvent, OutboxEntry
 from application.ports.unit_of_work import UnitOfWork
-from domain.admin.rules import LastAdmin
 from domain.errors import (
     AlreadyFavorited,
     AlreadyFollowing,
@@ -99,7 +98,7 @@ class MemoryUnitOfWork(UnitOfWork):
                 *((p, self._store.posts.get(p.id)) for p in [*removed, *changed_posts]),
             ]:
                 _check_version(aggregate, stored)
-            _check_an_admin_remains(self._store, changed_users)
+            check_an_admin_remains(self._store, changed_users)
             for user in changed_users:
                 if user.id not in self.users.removed:
                     stored = self._store.users.get(user.id)
@@ -127,6 +126,7 @@ class MemoryUnitOfWork(UnitOfWork):
                 self.favorites.staged.added, self.favorites.staged.removed, self._store.favorites
             )
             _apply(self.comments.staged.added, self.comments.staged.removed, self._store.comments)
+            self.comments.write_moderated_to(self._store)
             self._write_sessions()
             self._write_two_factor()
             self.identities.write()
@@ -191,14 +191,6 @@ class MemoryUnitOfWork(UnitOfWork):
 
     async def _close(self) -> None:
         return None
-
-
-def _check_an_admin_remains(store: MemoryStore, changed: list[User]) -> None:
-    """LastAdmin if writing ``changed`` would leave no active admin where there was one."""
-    before = {user.id for user in store.users.values() if user.is_active_admin}
-    after = (before - {user.id for user in changed}) | {u.id for u in changed if u.is_active_admin}
-    if before and not after:
-        raise LastAdmin()
 
 
 def _check_version(aggregate: Aggregate, stored: Aggregate | None) -> None:

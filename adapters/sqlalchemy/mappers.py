@@ -9,6 +9,7 @@ every update; 1 by default on insert).
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from domain.admin.reason import Hidden, Reason
 from domain.ids import PostId, SessionId, UserId
 from domain.posts.post import Post
 from domain.posts.values import Content, Description, Slug, Tag, Tags, Title
@@ -76,6 +77,7 @@ def post_row(post: Post) -> Row:
         "created_at": post.created_at,
         "updated_at": post.updated_at,
         "published_at": post.published_at,
+        **hidden_columns(post.hidden),
     }
 
 
@@ -101,6 +103,25 @@ def post_from_row(row: StoredRow, tags: Iterable[str]) -> Post:
         updated_at=row["updated_at"],
         published_at=row["published_at"],
         version=row["version"],
+        hidden=hidden_from_row(row),
+    )
+
+
+def hidden_columns(hidden: Hidden | None) -> Row:
+    """The ``hidden_*`` columns of moderated content (posts and comments alike)."""
+    if hidden is None:
+        return {"hidden_at": None, "hidden_reason": None, "hidden_by": None}
+    return {"hidden_at": hidden.at, "hidden_reason": hidden.reason.value, "hidden_by": hidden.by}
+
+
+def hidden_from_row(row: StoredRow) -> Hidden | None:
+    if row["hidden_at"] is None:
+        return None
+    by = row["hidden_by"]
+    return Hidden(
+        reason=Reason(row["hidden_reason"]),
+        at=row["hidden_at"],
+        by=None if by is None else UserId(by),
     )
 
 

@@ -1,7 +1,7 @@
 """Row <-> entity mapping of the social aggregates (ADR 002). A favourite's and a comment's
 ``post_author_id`` is not stored with them: it is read from the post they belong to."""
 
-from adapters.sqlalchemy.mappers import Row, StoredRow
+from adapters.sqlalchemy.mappers import Row, StoredRow, hidden_columns, hidden_from_row
 from domain.ids import CommentId, PostId, UserId
 from domain.social.comment import Comment, CommentBody
 from domain.social.favorite import Favorite
@@ -54,6 +54,7 @@ def comment_row(comment: Comment) -> Row:
         "body": comment.body.value,
         "created_at": comment.created_at,
         "updated_at": comment.updated_at,
+        **hidden_columns(comment.hidden),
     }
 
 
@@ -67,4 +68,5 @@ def comment_from_row(row: StoredRow) -> Comment:
         body=CommentBody(row["body"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        hidden=hidden_from_row(row),
     )

@@ -92,6 +92,10 @@ posts = Table(
     Column("published_at", UTCDateTime, nullable=True),
     Column("version", Integer, nullable=False, server_default=text("1")),
     Column("description", String(Description.MAX_LEN), nullable=False, server_default=""),
+    # Hidden by an admin (moderation): when, why and by whom (NULL: the CLI operator).
+    Column("hidden_at", UTCDateTime, nullable=True),
+    Column("hidden_reason", String(Reason.MAX_LEN), nullable=True),
+    Column("hidden_by", Uuid, nullable=True),
     # Serves "published_at DESC, id DESC" by a backward scan on SQLite and PostgreSQL alike; a
     # DESC index would be the same B-tree, but SQLite's reflection loses the order, so
     # autogenerate would report a difference forever.
@@ -189,6 +193,9 @@ comments = Table(
     Column("body", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    Column("hidden_at", UTCDateTime, nullable=True),
+    Column("hidden_reason", String(Reason.MAX_LEN), nullable=True),
+    Column("hidden_by", Uuid, nullable=True),
     Index(None, "post_id", "created_at", "id"),
     Index(None, "author_id"),
 )

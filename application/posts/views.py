@@ -30,10 +30,17 @@ class PostView:
     favorited: bool
     favorites_count: int
     version: int
+    hidden_reason: str | None = None  # hidden by an admin: why (only its author sees it)
+    hidden_at: datetime | None = None
+
+    @property
+    def hidden(self) -> bool:
+        return self.hidden_at is not None
 
     def is_visible_to(self, viewer_id: UserId | None) -> bool:
-        """Published posts are public; a draft exists for its author only."""
-        return self.published or viewer_id == self.author_id
+        """Published posts are public unless an admin hid them; a draft or a hidden post
+        exists for its author only."""
+        return (self.published and not self.hidden) or viewer_id == self.author_id
 
 
 def position_by(by_publication: bool) -> Callable[[PostView], Position]:

@@ -11,8 +11,8 @@ from domain.social.favorite import Favorite
 class FavoritePost:
     """The caller favourites a published post, named by id or by slug. Twice is the same as
     once, also when two requests race; each user counts once in ``favorites_count``, exactly,
-    however many favourite at the same moment. A draft or unknown post is PostNotFound.
-    Returns the post as the caller now sees it."""
+    however many favourite at the same moment. A draft, an unknown post, or a hidden one (but
+    to its author) is PostNotFound. Returns the post as the caller now sees it."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -27,7 +27,7 @@ class FavoritePost:
     async def _favorite(self, actor: Actor, post_ref: PostRef) -> PostView:
         async with self._uow as uow:
             post = await load_post(uow, post_ref)
-            if post is None or not post.is_published:
+            if post is None or not (post.is_published and post.is_visible_to(actor)):
                 raise PostNotFound()
             if await uow.favorites.get(actor.id, post.id) is None:
                 uow.favorites.add(Favorite.mark(user_id=actor.id, post=post, now=self._clock.now()))

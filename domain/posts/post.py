@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from domain.admin.reason import Hidden, Reason
 from domain.errors import CommentsClosed, PermissionDenied
 from domain.events import Aggregate
 from domain.ids import PostId, UserId
@@ -24,6 +25,7 @@ class Post(Aggregate):
     updated_at: datetime
     published_at: datetime | None = None
     description: Description = field(default_factory=Description)
+    hidden: Hidden | None = None  # by an admin: gone for everyone but the author
 
     @classmethod
     def write(
@@ -61,7 +63,18 @@ class Post(Aggregate):
         return self.published_at is not None
 
     def is_visible_to(self, actor: Actor | None) -> bool:
-        return self.is_published or (actor is not None and actor.id == self.author_id)
+        """Published and not hidden: to everyone; otherwise to its author only."""
+        public = self.is_published and self.hidden is None
+        return public or (actor is not None and actor.id == self.author_id)
+
+    def hide(self, reason: Reason, *, by: UserId | None, now: datetime) -> None:
+        """An admin takes the post out of sight of all but its author, saying why (hiding a
+        hidden post again replaces the reason)."""
+        self.hidden = Hidden(reason=reason, at=now, by=by)
+
+    def restore(self) -> None:
+        """Undo ``hide``: the post is seen again as before."""
+        self.hidden = None
 
     def ensure_editable_by(self, actor: Actor) -> None:
         if actor.id != self.author_id:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
+from domain.admin.reason import Hidden, Reason
 from domain.errors import PermissionDenied
 from domain.events import Aggregate
 from domain.ids import CommentId, PostId, UserId
@@ -35,6 +36,7 @@ class Comment(Aggregate):
     body: CommentBody
     created_at: datetime
     updated_at: datetime
+    hidden: Hidden | None = None  # by an admin: gone for everyone but the author
 
     @classmethod
     def write(
@@ -62,6 +64,16 @@ class Comment(Aggregate):
             )
         )
         return comment
+
+    def is_visible_to(self, viewer: UserId | None) -> bool:
+        """Not hidden: to everyone (who may see the post); hidden: to its author only."""
+        return self.hidden is None or viewer == self.author_id
+
+    def hide(self, reason: Reason, *, by: UserId | None, now: datetime) -> None:
+        self.hidden = Hidden(reason=reason, at=now, by=by)
+
+    def restore(self) -> None:
+        self.hidden = None
 
     def ensure_deletable_by(self, actor: Actor) -> None:
         """Its author, the post's author and admins may delete a comment."""

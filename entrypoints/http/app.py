@@ -30,6 +30,7 @@ from entrypoints.http.rate_limit import rate_limit_middleware
 from entrypoints.http.routers import (
     accounts,
     admin_audit,
+    admin_moderation,
     admin_users,
     auth,
     comments,
@@ -102,6 +103,7 @@ def create_app(container: Container | None = None) -> FastAPI:
         feed,
         notifications,
         admin_users,
+        admin_moderation,
         admin_audit,
         health,
     ):

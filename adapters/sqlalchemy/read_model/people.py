@@ -4,11 +4,12 @@ page of comments two. Statements are built once per shape and reused with bound 
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, desc, func, select, tuple_
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, desc, func, or_, select, tuple_
 from sqlalchemy.engine import RowMapping
 
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.read_model.columns import (
+    VIEWER,
     author_columns,
     author_from_row,
     following,
@@ -22,13 +23,25 @@ from application.users.views import ProfileView
 from domain.ids import CommentId, PostId, UserId
 
 _COMMENTERS = comments.join(users, users.c.id == comments.c.author_id)
-_COMMENT_COUNT = (
-    select(func.count()).select_from(comments).where(comments.c.post_id == bindparam("post_id"))
-)
+
+
+@cache
+def _shown(anonymous: bool) -> ColumnElement[bool]:
+    """Comments an admin hid are seen by their author only."""
+    shown = comments.c.hidden_at.is_(None)
+    return shown if anonymous else or_(shown, comments.c.author_id == VIEWER)
+
+
+@cache
+def _comment_count(anonymous: bool) -> Select[Any]:
+    of_post = comments.c.post_id == bindparam("post_id")
+    return select(func.count()).select_from(comments).where(of_post, _shown(anonymous))
+
+
 _TAGS = (
     select(post_tags.c.tag, func.count().label("uses"))
     .join(posts, posts.c.id == post_tags.c.post_id)
-    .where(posts.c.published_at.is_not(None))
+    .where(posts.c.published_at.is_not(None), posts.c.hidden_at.is_(None))
     .group_by(post_tags.c.tag)
     .order_by(desc("uses"), post_tags.c.tag)
     .limit(bindparam("limit", type_=Integer))
@@ -68,7 +81,7 @@ class PeopleViews:
         query = _comment_page(viewer is None, keyset=page.after is not None)
         with translated_errors():
             async with self._reads.connection() as connection:
-                total = await connection.scalar(_COMMENT_COUNT, params)
+                total = await connection.scalar(_comment_count(viewer is None), params)
                 result = await connection.execute(query, params)
                 views = [_comment_view(row) for row in result.mappings().all()]
         return keyset_page(views, total or 0, page, _comment_position)
@@ -111,7 +124,8 @@ def _comments(anonymous: bool) -> Select[Any]:
 @cache
 def _comment_page(anonymous: bool, *, keyset: bool) -> Select[Any]:
     """A page of a post's comments, oldest first; after a position when ``keyset``."""
-    query = _comments(anonymous).where(comments.c.post_id == bindparam("post_id"))
+    of_post = comments.c.post_id == bindparam("post_id")
+    query = _comments(anonymous).where(of_post, _shown(anonymous))
     if keyset:
         after = tuple_(
             bindparam("after_key", type_=comments.c.created_at.type),
@@ -138,6 +152,8 @@ def _comment_view(row: RowMapping) -> CommentView:
         body=row["body"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        hidden_reason=row["hidden_reason"],
+        hidden_at=row["hidden_at"],
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     bindparam,
     exists,
     func,
+    or_,
     select,
     tuple_,
 )
@@ -89,6 +90,12 @@ def conditions_of(where: PostQuery) -> Filter:
 FEED = Filter(("published", "followed_by_viewer"))  # the viewer is the reader
 
 
+def shown_to_viewer(anonymous: bool) -> ColumnElement[bool]:
+    """Posts an admin hid are seen by their author only (every list adds this condition)."""
+    shown = posts.c.hidden_at.is_(None)
+    return shown if anonymous else or_(shown, posts.c.author_id == VIEWER)
+
+
 class PostViews:
     def __init__(self, reads: Reads) -> None:
         self._reads = reads
@@ -159,8 +166,9 @@ def _list(
 ) -> tuple[Select[Any], Select[Any]]:
     """The count and the page of a list of this shape."""
     order = posts.c.published_at if by_publication else posts.c.created_at
-    total = select(func.count()).select_from(_AUTHORS).where(*where.conditions)
-    query = _views(dialect, anonymous).where(*where.conditions)
+    conditions = [*where.conditions, shown_to_viewer(anonymous)]
+    total = select(func.count()).select_from(_AUTHORS).where(*conditions)
+    query = _views(dialect, anonymous).where(*conditions)
     if keyset:
         after = tuple_(
             bindparam("after_key", type_=order.type), bindparam("after_id", type_=posts.c.id.type)
@@ -176,8 +184,9 @@ def _search(
     newest = posts.c.published_at if by_publication else posts.c.created_at
     matched = hits.c.post_id == posts.c.id
     source = _AUTHORS.join(hits, matched)
-    total = select(func.count()).select_from(source).where(*where.conditions)
-    query = _views(dialect, anonymous).join(hits, matched).where(*where.conditions)
+    conditions = [*where.conditions, shown_to_viewer(anonymous)]
+    total = select(func.count()).select_from(source).where(*conditions)
+    query = _views(dialect, anonymous).join(hits, matched).where(*conditions)
     order = (hits.c.rank.desc(), newest.desc(), posts.c.id.desc())
     return total, _paged(query.order_by(*order))
 
@@ -193,6 +202,8 @@ def post_view_from_row(row: RowMapping) -> PostView:
         content=row["content"],
         tags=read_tags(row["tags"]),
         published=row["published_at"] is not None,
+        hidden_reason=row["hidden_reason"],
+        hidden_at=row["hidden_at"],
         published_at=row["published_at"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],

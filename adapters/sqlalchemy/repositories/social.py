@@ -1,12 +1,15 @@
-"""Follows, favourites and comments over one AsyncSession. These aggregates never change once
-written: ``save_changes()`` inserts the added ones and deletes the removed ones."""
+"""Follows, favourites and comments over one AsyncSession: ``save_changes()`` inserts the added
+ones and deletes the removed ones; of a loaded comment it updates what moderation changed
+(follows and favourites never change once written)."""
 
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import ColumnElement, Select, and_, delete, insert, or_, select
+from sqlalchemy import ColumnElement, Select, and_, delete, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.errors import translated_errors
+from adapters.sqlalchemy.mappers import Row, changed_columns
 from adapters.sqlalchemy.social_mappers import (
     comment_from_row,
     comment_row,
@@ -108,6 +111,7 @@ class SqlAlchemyCommentRepository(CommentRepository):
         self._session = session
         self._added: list[Comment] = []
         self._removed: list[Comment] = []
+        self._loaded: dict[UUID, Row] = {}
 
     def _add(self, comment: Comment) -> None:
         self._added.append(comment)
@@ -119,7 +123,11 @@ class SqlAlchemyCommentRepository(CommentRepository):
             .where(comments.c.id == comment_id)
         )
         row = await _first(self._session, query)
-        return None if row is None else comment_from_row(row)
+        if row is None:
+            return None
+        comment = comment_from_row(row)
+        self._loaded.setdefault(comment.id, comment_row(comment))
+        return comment
 
     async def _remove(self, comment: Comment) -> None:
         self._removed.append(comment)
@@ -131,7 +139,16 @@ class SqlAlchemyCommentRepository(CommentRepository):
         gone: list[ColumnElement[bool]] = [comments.c.id == c.id for c in self._removed]
         if gone:
             await self._session.execute(delete(comments).where(or_(*gone)))
+        for comment_id, before in self._loaded.items():
+            comment = self.seen.get(comment_id)
+            if comment is None or comment in self._removed:
+                continue
+            changes = changed_columns(before, comment_row(comment))
+            if changes:
+                query = update(comments).where(comments.c.id == comment_id).values(changes)
+                await self._session.execute(query)
 
     def mark_saved(self) -> None:
         self._added.clear()
         self._removed.clear()
+        self._loaded = {c.id: comment_row(c) for c in self.seen.values()}

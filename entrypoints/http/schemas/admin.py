@@ -51,6 +51,28 @@ class PostingLimitIn(BaseModel):
     reason: ReasonField = None
 
 
+class HideIn(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"reason": "harassment"}]}
+    )
+
+    reason: str = Field(
+        min_length=1,
+        max_length=Reason.MAX_LEN,
+        description="why; shown to the author and kept in the audit trail",
+    )
+
+
+class ModerationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    target_type: AuditTarget
+    target_id: UUID
+    hidden: bool
+    reason: str | None = Field(description="why it is hidden; null once restored")
+    hidden_at: datetime | None
+
+
 class SessionsEndedOut(BaseModel):
     user_id: UUID
     ended_sessions: int = Field(ge=0, description="how many live sessions were ended")

@@ -144,6 +144,24 @@ class PostOut(BaseModel):
     updated_at: datetime
     favorited: bool = Field(description="whether the caller favourited this post")
     favorites_count: int = Field(ge=0, description="how many users favourited it")
+    hidden: bool | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="true when an admin hid it: then only its author sees it; absent otherwise",
+    )
+    hidden_reason: str | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="why an admin hid it (its author's view only)",
+    )
+    hidden_at: datetime | None = Field(
+        default=None, exclude_if=lambda value: value is None, description="when it was hidden"
+    )
+
+    @field_validator("hidden", mode="before")
+    @classmethod
+    def _only_when_hidden(cls, value: bool | None) -> bool | None:
+        return True if value else None
 
 
 class PostPage(Page[PostOut]):

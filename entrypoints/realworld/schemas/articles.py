@@ -79,6 +79,8 @@ def article_of(view: PostView, *, with_body: bool = True) -> dict[str, Any]:
     }
     if with_body:
         article["body"] = view.content
+    if view.hidden:  # only its author sees a hidden post
+        article |= {"hidden": True, "hiddenReason": view.hidden_reason}
     return article
 
 

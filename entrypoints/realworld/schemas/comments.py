@@ -55,4 +55,4 @@ def comment_of(view: CommentView) -> dict[str, Any]:
         "updatedAt": timestamp(view.updated_at),
         "body": view.body,
         "author": profile_of(view.author),
-    }
+    } | ({"hidden": True, "hiddenReason": view.hidden_reason} if view.hidden else {})

@@ -4,13 +4,14 @@ from collections.abc import Sequence
 from contextlib import suppress
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from adapters.sqlalchemy.audit import SqlAlchemyAuditLog
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.idempotency import write_claim
 from adapters.sqlalchemy.outbox_rows import write_outbox
 from adapters.sqlalchemy.read_model import SqlAlchemyReadModel
+from adapters.sqlalchemy.read_model.reads import Reads
 from adapters.sqlalchemy.repositories import (
     SqlAlchemyCommentRepository,
     SqlAlchemyFavoriteRepository,
@@ -33,7 +34,11 @@ from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
 class SqlAlchemyUnitOfWork(UnitOfWork):
     """A unit of work over a session from ``session_factory``, opened on entry, closed on exit.
 
-    Promises, beyond the port's: reads and writes of one block share one connection; ``commit()``
+    Promises, beyond the port's: the repositories' reads and writes of one block share one
+    connection and transaction; ``read`` reads in that transaction once the block has one, and
+    before (or after a commit) on a connection of its own outside any transaction, given back
+    after each view, so a read-only block sends no BEGIN or ROLLBACK (so does
+    ``sessions.caller``, the token check of every authenticated request); ``commit()``
     inserts added aggregates, updates only the columns (and tag lists) that changed since they
     were loaded, deletes removed ones and appends the events to the ``outbox`` table (waking
     PostgreSQL listeners at commit), in one transaction, which also claims the request's
@@ -63,6 +68,10 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         super().__init__(publisher)
         self._session_factory = session_factory
         self._session: AsyncSession | None = None
+        engine = session_factory.kw.get("bind")
+        if not isinstance(engine, AsyncEngine):
+            raise TypeError("the session factory must be bound to an AsyncEngine")
+        self._engine = engine
 
     @property
     def _active_session(self) -> AsyncSession:
@@ -77,9 +86,10 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         self.follows = SqlAlchemyFollowRepository(self._session)
         self.favorites = SqlAlchemyFavoriteRepository(self._session)
         self.comments = SqlAlchemyCommentRepository(self._session)
-        self.read = SqlAlchemyReadModel(self._session)
+        reads = Reads(self._engine, lambda: self._session)
+        self.read = SqlAlchemyReadModel(reads)
         self.notifications = SqlAlchemyNotificationRepository(self._session)
-        self.sessions = SqlAlchemySessionRepository(self._session)
+        self.sessions = SqlAlchemySessionRepository(self._session, reads)
         self.two_factor = SqlAlchemyTwoFactorRepository(self._session)
         self.identities = SqlAlchemyIdentityRepository(self._session)
         self.account_tokens = SqlAlchemyAccountTokenRepository(self._session)

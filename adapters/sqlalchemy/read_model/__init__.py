@@ -1,12 +1,10 @@
 """The read side: views computed in SQL, one statement per view and two per page whatever the
 page size (see tests/integration/test_view_statements.py)."""
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from adapters.sqlalchemy.read_model.people import PeopleViews
 from adapters.sqlalchemy.read_model.posts import FEED, PostViews, conditions_of
 from adapters.sqlalchemy.read_model.reads import Reads
-from adapters.sqlalchemy.search import search_for
+from adapters.sqlalchemy.search import search_hits_for
 from application.pagination import Page, PageRequest
 from application.ports.read_model import PostQuery, PostStatus, ReadModel
 from application.posts.views import PostView
@@ -16,11 +14,12 @@ from domain.ids import CommentId, PostId, UserId
 
 
 class SqlAlchemyReadModel(ReadModel):
-    def __init__(self, session: AsyncSession) -> None:
-        reads = Reads(session)
+    """Views read on the connections ``reads`` gives."""
+
+    def __init__(self, reads: Reads) -> None:
         self._posts = PostViews(reads)
         self._people = PeopleViews(reads)
-        self._search = search_for(session)
+        self._search = search_hits_for(reads.dialect)
 
     async def profile(self, username_key: str, viewer: UserId | None) -> ProfileView | None:
         return await self._people.profile(username_key, viewer)
@@ -35,7 +34,7 @@ class SqlAlchemyReadModel(ReadModel):
         self, where: PostQuery, page: PageRequest, viewer: UserId | None
     ) -> Page[PostView]:
         by_publication = where.status == PostStatus.PUBLISHED
-        hits = None if where.text is None else self._search.hits(where.text)
+        hits = None if where.text is None else self._search(where.text)
         return await self._posts.page(
             conditions_of(where), page, viewer, by_publication=by_publication, hits=hits
         )

@@ -1,19 +1,49 @@
-"""Where the read model's statements run."""
+"""Where the read model's statements run: in the unit of work's transaction when it has one,
+else on a connection of their own, outside any transaction."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from weakref import WeakKeyDictionary
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy import Engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+_OUTSIDE_TRANSACTIONS: WeakKeyDictionary[Engine, AsyncEngine] = WeakKeyDictionary()
+
+
+def outside_transactions(engine: AsyncEngine) -> AsyncEngine:
+    """``engine`` (the same pool) with its connections in autocommit on PostgreSQL, so a read
+    sends no BEGIN and no ROLLBACK; SQLite's driver starts no transaction for a read anyway."""
+    found = _OUTSIDE_TRANSACTIONS.get(engine.sync_engine)
+    if found is None:
+        found = engine
+        if engine.dialect.name == "postgresql":
+            found = engine.execution_options(isolation_level="AUTOCOMMIT")
+        _OUTSIDE_TRANSACTIONS[engine.sync_engine] = found
+    return found
 
 
 class Reads:
-    """The connection of the unit of work's session, for Core statements (no ORM execution
-    machinery: views are rows, never tracked entities); ``dialect`` names its database."""
+    """Connections for the read model's Core statements (views are rows, never tracked
+    entities, so no ORM execution machinery); ``dialect`` names the database.
 
-    def __init__(self, session: AsyncSession) -> None:
+    While the unit of work's session is in a transaction, its connection: a view read in a
+    write sees what that transaction did and the request holds one connection. Otherwise a
+    connection checked out for the one call (a view, or a page's two statements) and given
+    back at its end, in autocommit on PostgreSQL: each statement sees what was committed
+    before it, as at READ COMMITTED, without a BEGIN and a ROLLBACK around it; nothing is
+    checked out unless a view is read."""
+
+    def __init__(self, engine: AsyncEngine, session: Callable[[], AsyncSession | None]) -> None:
+        self._engine = outside_transactions(engine)
         self._session = session
-        self.dialect = session.get_bind().dialect.name
+        self.dialect = engine.dialect.name
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[AsyncConnection]:
-        yield await self._session.connection()
+        session = self._session()
+        if session is not None and session.in_transaction():
+            yield await session.connection()
+            return
+        async with self._engine.connect() as connection:
+            yield connection

@@ -4,7 +4,7 @@ loaded, and the retired refresh-token hashes staged meanwhile."""
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, insert, select, update
+from sqlalchemy import Select, bindparam, insert, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +16,7 @@ from adapters.sqlalchemy.mappers import (
     session_row,
     user_from_row,
 )
+from adapters.sqlalchemy.read_model.reads import Reads
 from adapters.sqlalchemy.tables import retired_refresh_tokens, sessions, users
 from application.ports.sessions import Caller, SessionRepository
 from domain.ids import SessionId, UserId
@@ -25,12 +26,16 @@ _SESSION_PREFIX = "session_"
 _CALLER = select(
     users, *(column.label(_SESSION_PREFIX + column.name) for column in sessions.c)
 ).select_from(sessions.join(users, users.c.id == sessions.c.user_id))
+_CALLER_BY_ID = _CALLER.where(sessions.c.id == bindparam("id"))
 
 
 class SqlAlchemySessionRepository(SessionRepository):
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, reads: Reads) -> None:
+        """``caller`` reads on ``reads`` (outside a transaction unless the block has one):
+        it is the token check of every authenticated request and tracks nothing."""
         super().__init__()
         self._db = session
+        self._reads = reads
         self._added: dict[SessionId, Session] = {}
         self._loaded: dict[SessionId, Row] = {}
         self._retired: list[Row] = []
@@ -71,8 +76,9 @@ class SqlAlchemySessionRepository(SessionRepository):
 
     async def caller(self, session_id: SessionId) -> Caller | None:
         with translated_errors():
-            result = await self._db.execute(_CALLER.where(sessions.c.id == session_id))
-            row = result.mappings().first()
+            async with self._reads.connection() as connection:
+                result = await connection.execute(_CALLER_BY_ID, {"id": session_id})
+                row = result.mappings().first()
         if row is None:
             return None
         session = {column.name: row[_SESSION_PREFIX + column.name] for column in sessions.c}

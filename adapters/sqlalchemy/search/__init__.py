@@ -5,7 +5,7 @@ post, and both answer a SearchQuery with ``hits``: (post_id, rank) rows, higher 
 Neither table is in ``tables.metadata``: their types exist on one database only, so each is
 made by migration 0005 for its dialect (see SEARCH_TABLES, which the schema check ignores)."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sqlalchemy import Subquery
@@ -38,3 +38,8 @@ def search_for(session: AsyncSession) -> SqlSearch:
     if bind is not None and bind.dialect.name == "postgresql":
         return TsvectorSearch(session)
     return Fts5Search(session)
+
+
+def search_hits_for(dialect: str) -> Callable[[SearchQuery], Subquery]:
+    """``hits`` of the search of a ``dialect`` database (a statement: no connection needed)."""
+    return TsvectorSearch.hits if dialect == "postgresql" else Fts5Search.hits

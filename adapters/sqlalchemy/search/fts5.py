@@ -71,7 +71,8 @@ class Fts5Search:
         ]
         await self._session.execute(insert(post_search), rows)
 
-    def hits(self, query: SearchQuery) -> Subquery:
+    @staticmethod
+    def hits(query: SearchQuery) -> Subquery:
         table: ColumnElement[Any] = literal_column("post_search")
         rank = -func.bm25(table, *WEIGHTS)
         return (

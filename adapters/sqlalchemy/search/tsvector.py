@@ -85,7 +85,8 @@ class TsvectorSearch:
                 )
             )
 
-    def hits(self, query: SearchQuery) -> Subquery:
+    @staticmethod
+    def hits(query: SearchQuery) -> Subquery:
         tsquery = ts_query(query)
         weights = literal(WEIGHTS, ARRAY(REAL))
         rank = func.ts_rank(weights, post_search.c.document, tsquery)

@@ -9,7 +9,7 @@ class LastAdmin(Conflict):
 
     def __init__(self) -> None:
         super().__init__(
-            "the last active admin can be neither deactivated nor demoted; "
+            "the last active admin can be neither deactivated, demoted nor deleted; "
             "make another user an admin first"
         )
 

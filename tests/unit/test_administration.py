@@ -6,10 +6,11 @@ import pytest
 from application.admin.list_audit import AuditQuery
 from application.errors import InvalidToken, UserNotFound
 from application.pagination import PageRequest
+from application.users.delete_account import DeleteAccount, DeleteAccountCommand, DeletedContent
 from domain.admin.rules import LastAdmin
 from domain.errors import InvalidValue, PermissionDenied
 from domain.roles import Role
-from tests.unit.harness import Folio, log_in, register, register_admin
+from tests.unit.harness import PASSWORD, Folio, log_in, register, register_admin
 
 PAGE = PageRequest()
 
@@ -203,3 +204,13 @@ async def test_unknown_users_are_not_found(folio: Folio):
     ):
         with pytest.raises(UserNotFound):
             await action
+
+
+async def test_the_only_admin_cannot_delete_their_account(folio: Folio):
+    root = await register_admin(folio)
+    delete = DeleteAccount(folio.uow(), folio.hasher, folio.clock, DeletedContent.REMOVE)
+
+    with pytest.raises(LastAdmin):
+        await delete(root, DeleteAccountCommand(PASSWORD))
+
+    assert folio.store.users[root.id].is_active_admin

@@ -4,6 +4,7 @@ provider's JWKS, fetched again once for an unknown key id; issuer, audience, exp
 time and nonce)."""
 
 import logging
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +14,10 @@ from authlib.common.security import generate_token
 from authlib.integrations.base_client import BaseApp
 from authlib.integrations.base_client.async_app import AsyncOAuth2Mixin
 from authlib.integrations.base_client.async_openid import AsyncOpenIDMixin
-from authlib.integrations.httpx_client import AsyncOAuth2Client
+
+with warnings.catch_warnings():  # Authlib 1.9 asks for the httpx2 package on import; httpx is
+    warnings.simplefilter("ignore", DeprecationWarning)  # what Folio pins and tests
+    from authlib.integrations.httpx_client import AsyncOAuth2Client
 from joserfc.errors import JoseError
 
 from application.errors import ExternalLoginFailed

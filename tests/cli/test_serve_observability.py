@@ -12,6 +12,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.processes import Server, folio_serve, free_port
 
 PRODUCTION_SECRET = "Zq8-rT5vW2xY7_kL9mN3pB6cD1fG4hJ0-production"
+OWASP_MINIMUM_ARGON2 = {"FOLIO_ARGON2_MEMORY_COST": "19456", "FOLIO_ARGON2_TIME_COST": "2"}
 REQUESTS = 24
 
 
@@ -42,6 +43,7 @@ def test_metrics_add_up_every_worker_on_their_own_port(tmp_path: Path) -> None:
         FOLIO_METRICS_PORT=str(metrics_port),
         FOLIO_ENV="production",
         FOLIO_JWT_SECRET=PRODUCTION_SECRET,
+        **OWASP_MINIMUM_ARGON2,  # production refuses less
     ) as server:
         wait_for_line(server, "Application startup complete", count=2)
         for _ in range(REQUESTS):  # a new connection each: the kernel spreads them

@@ -55,7 +55,7 @@ async def test_a_missing_token_is_challenged(api: AsyncClient) -> None:
     ("method", "path", "allow"),
     [
         pytest.param("PUT", "/users", "GET, HEAD, POST", id="users"),
-        pytest.param("DELETE", "/me", "GET, HEAD, PATCH", id="me"),
+        pytest.param("PUT", "/me", "DELETE, GET, HEAD, PATCH", id="me"),
         pytest.param(
             "POST",
             "/posts/0b6c3a1e-7f9b-4a55-8d64-1f2e3d4c5b6a",

@@ -63,6 +63,10 @@ def _minutes(value: int) -> timedelta:
     return timedelta(minutes=value)
 
 
+def _days(value: int) -> timedelta:
+    return timedelta(days=value)
+
+
 def create_instrumented_engine(**options: Any) -> AsyncEngine:
     """The engine of the served app, its pool counted in the metrics."""
     return instrument_pool(create_engine(**options))
@@ -213,6 +217,7 @@ class Container(containers.DeclarativeContainer):
         hasher=hasher,
         rules=hardening.password_rules,
         wait_for_email_proof=settings.provided.require_verified_email,
+        username_reservation=providers.Callable(_days, settings.provided.username_reservation_days),
     )
     change_email = providers.Factory(
         ChangeEmail,

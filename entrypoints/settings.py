@@ -209,6 +209,12 @@ class Settings(BaseSettings):
         default=False,
         description="only accounts with a verified e-mail address may publish and comment",
     )
+    username_reservation_days: int = Field(
+        default=30,
+        ge=0,
+        le=3650,
+        description="days a username a user left stays theirs (0: free at once)",
+    )
     deleted_user_content: Literal["remove", "keep"] = Field(
         default="remove",
         description="what DELETE /me does to the account's posts and comments",

@@ -91,12 +91,20 @@ class MemoryUserRepository(UserRepository):
         self.removed: set[UserId] = set()
         self.handovers: list[tuple[UserId, UserId]] = []
         self.hash_swaps: list[tuple[UserId, str, str, datetime]] = []
+        self.reservations: dict[str, tuple[UserId, datetime]] = {}
 
     def _add(self, user: User) -> None:
         self.added.append(user)
 
     async def _remove(self, user: User) -> None:
         self.removed.add(user.id)
+
+    def _reserve(self, key: str, holder: UserId, until: datetime) -> None:
+        self.reservations[key] = (holder, until)
+
+    async def _reservation_holder(self, key: str, now: datetime) -> UserId | None:
+        held = self._store.username_reservations.get(key)
+        return held[0] if held is not None and held[1] > now else None
 
     def _hand_over(self, from_id: UserId, to_id: UserId) -> None:
         self.handovers.append((from_id, to_id))

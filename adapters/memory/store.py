@@ -39,6 +39,8 @@ class MemoryStore:
     identities: dict[IdentityKey, LinkedIdentity] = field(default_factory=dict)
     account_tokens: dict[AccountTokenId, AccountToken] = field(default_factory=dict)
     audit: list[AuditEntry] = field(default_factory=list)
+    # Username keys a user left, kept for them until a time: key -> (holder, until).
+    username_reservations: dict[str, tuple[UserId, datetime]] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # The outbox: entries by event id (in commit order), their leases, processed records.
     outbox: dict[UUID, OutboxEntry] = field(default_factory=dict)
@@ -91,3 +93,6 @@ class MemoryStore:
             del self.account_tokens[key]
         for identity in [k for k, i in self.identities.items() if i.user_id == user_id]:
             del self.identities[identity]
+        kept = self.username_reservations
+        for handle in [k for k, (holder, _) in kept.items() if holder == user_id]:
+            del kept[handle]

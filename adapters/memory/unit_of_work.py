@@ -103,6 +103,7 @@ class MemoryUnitOfWork(UnitOfWork):
                 if user.id not in self.users.removed:
                     stored = self._store.users.get(user.id)
                     self._store.users[user.id] = _next_version(user, stored)
+            self._store.username_reservations.update(self.users.reservations)
             for from_id, to_id in self.users.handovers:
                 self._store.hand_over_content(from_id, to_id)
             for user_id in self.users.removed:

@@ -328,3 +328,13 @@ audit_entries = Table(
     Index(None, "actor_id"),
     Index(None, "target_id"),
 )
+
+# A handle a user left, kept for them until ``reserved_until`` so that links to it do not reach
+# someone else; it goes with the user.
+username_reservations = Table(
+    "username_reservations",
+    metadata,
+    Column("username_key", String(Username.MAX_LEN), primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("reserved_until", UTCDateTime, nullable=False),
+)

@@ -68,10 +68,25 @@ class UserRepository(ABC):
         any removal of this unit of work)."""
         self._hand_over(from_id, to_id)
 
+    def reserve_username(self, username: Username, holder: UserId, until: datetime) -> None:
+        """Stage: nobody but ``holder`` may take ``username`` (in any case) before ``until``
+        (the handle a user just left, so links to it do not reach someone else)."""
+        self._reserve(username.key, holder, until)
+
+    async def username_held_for(self, username: Username, now: datetime) -> UserId | None:
+        """Who an unexpired reservation of ``username`` (in any case) keeps it for, if any."""
+        return await self._reservation_holder(username.key, now)
+
     def _track(self, user: User | None) -> User | None:
         if user is None:
             return None
         return self.seen.setdefault(user.id, user)
+
+    @abstractmethod
+    def _reserve(self, key: str, holder: UserId, until: datetime) -> None: ...
+
+    @abstractmethod
+    async def _reservation_holder(self, key: str, now: datetime) -> UserId | None: ...
 
     @abstractmethod
     async def _remove(self, user: User) -> None: ...

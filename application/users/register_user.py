@@ -1,10 +1,12 @@
 """Register a user: a unique e-mail, a unique (possibly derived) username, a hashed password."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from application.ports.clock import Clock, IdGenerator
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
+from application.users.handles import handle_unavailable
 from application.users.password_rules import PasswordRules
 from application.users.views import UserView
 from domain.errors import EmailAlreadyRegistered, UsernameAlreadyTaken
@@ -37,8 +39,8 @@ class RegisterUserCommand:
 class RegisterUser:
     """Raises InvalidValue for bad input (a password the rules refuse included),
     EmailAlreadyRegistered or UsernameAlreadyTaken on a clash (usernames compare whatever their
-    case), including a clash with a registration that commits concurrently. An empty ``bio`` or
-    ``image`` is none."""
+    case), including a clash with a registration that commits concurrently, or with a handle
+    reserved for the user who left it. An empty ``bio`` or ``image`` is none."""
 
     def __init__(
         self,
@@ -69,8 +71,9 @@ class RegisterUser:
         async with self._uow as uow:
             if await uow.users.email_taken(email):
                 raise EmailAlreadyRegistered()
-            username = wanted or await self._free_username(uow, email, user_id)
-            if wanted is not None and await uow.users.username_taken(wanted):
+            now = self._clock.now()
+            username = wanted or await self._free_username(uow, email, user_id, now)
+            if wanted is not None and await handle_unavailable(uow, wanted, now):
                 raise UsernameAlreadyTaken()
             user = User.register(
                 id=user_id,
@@ -82,16 +85,19 @@ class RegisterUser:
                 role=command.role,
                 bio=bio,
                 image=image,
-                now=self._clock.now(),
+                now=now,
             )
             uow.users.add(user)
             await uow.commit()
         return UserView.of(user, user.actor)
 
     @staticmethod
-    async def _free_username(uow: UnitOfWork, email: Email, user_id: UserId) -> Username:
-        """The e-mail's local part, or that with a short suffix from the new id if taken."""
+    async def _free_username(
+        uow: UnitOfWork, email: Email, user_id: UserId, now: datetime
+    ) -> Username:
+        """The e-mail's local part, or that with a short suffix from the new id if taken
+        (or reserved for someone who left it)."""
         base = Username.base_for(email)
-        if not await uow.users.username_taken(base):
+        if not await handle_unavailable(uow, base, now):
             return base
         return base.with_suffix(user_id.hex[:8])

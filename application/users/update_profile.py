@@ -1,15 +1,16 @@
 from dataclasses import dataclass
+from datetime import timedelta
 
 from application.errors import UserNotFound
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
 from application.users.change_email import move_email
+from application.users.handles import handle_unavailable
 from application.users.password_rules import PasswordRules
 from application.users.views import UserView
 from domain.errors import InvalidValue, UsernameAlreadyTaken
 from domain.roles import Actor
-from domain.users.user import User
 from domain.users.values import (
     Age,
     Bio,
@@ -48,7 +49,9 @@ class UpdateProfileCommand:
 class UpdateProfile:
     """Change the caller's own profile and account, all or nothing; fields left out stay as
     they are. With ``expected_versions``, only if the profile is still at one of them
-    (StaleVersion). A new ``email`` is unverified and the old one is told; with
+    (StaleVersion). A handle left for another stays reserved for the user for
+    ``username_reservation`` (UsernameAlreadyTaken for anyone else meanwhile). A new
+    ``email`` is unverified and the old one is told; with
     ``wait_for_email_proof`` (FOLIO_REQUIRE_VERIFIED_EMAIL) the account keeps its address
     until the new one is proven (see ChangeEmail)."""
 
@@ -59,12 +62,14 @@ class UpdateProfile:
         hasher: PasswordHasher,
         rules: PasswordRules,
         wait_for_email_proof: bool = False,
+        username_reservation: timedelta = timedelta(days=30),
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._hasher = hasher
         self._wait_for_email_proof = wait_for_email_proof
         self._rules = rules
+        self._username_reservation = username_reservation
 
     async def __call__(self, actor: Actor, command: UpdateProfileCommand) -> UserView:
         name = None if command.name is None else DisplayName(command.name)
@@ -90,8 +95,12 @@ class UpdateProfile:
                     now=now,
                 )
             if username is not None and username != user.username:
-                await _ensure_free(uow, username, user)
+                if await handle_unavailable(uow, username, now, taker=user.id):
+                    raise UsernameAlreadyTaken()
+                left = user.username
                 user.rename(username, now=now)
+                if left.key != username.key and self._username_reservation:
+                    uow.users.reserve_username(left, user.id, now + self._username_reservation)
             if email is not None:
                 await move_email(
                     uow, user, email, self._clock, wait_for_proof=self._wait_for_email_proof
@@ -126,9 +135,3 @@ class UpdateProfile:
             name=name or user.name,
         )
         return await self._hasher.hash(password.value)
-
-
-async def _ensure_free(uow: UnitOfWork, username: Username, user: User) -> None:
-    holder = await uow.users.get_by_username(username.value)
-    if holder is not None and holder.id != user.id:
-        raise UsernameAlreadyTaken()

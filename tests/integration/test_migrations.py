@@ -31,6 +31,10 @@ CONSTRAINTS = {
     },
     "two_factor": {"pk_two_factor", "fk_two_factor_user_id_users"},
     "user_identities": {"pk_user_identities", "fk_user_identities_user_id_users"},
+    "username_reservations": {
+        "pk_username_reservations",
+        "fk_username_reservations_user_id_users",
+    },
     "account_tokens": {
         "pk_account_tokens",
         "uq_account_tokens_digest",

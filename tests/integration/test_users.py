@@ -143,3 +143,23 @@ async def test_a_unique_clash_at_commit_raises_the_domain_error_and_writes_nothi
     assert [u.id for u in await all_users(new_uow)] == [existing.id]
     await store(new_uow, bystander)  # nothing was left locked or half-written
     assert len(await all_users(new_uow)) == 2
+
+
+async def test_a_username_reservation_round_trips_and_expires(new_uow: UowFactory) -> None:
+    ada = make_user()
+    await store(new_uow, ada)
+    async with new_uow() as uow:
+        uow.users.reserve_username(Username("Left-Behind"), ada.id, NOW + timedelta(days=1))
+        await uow.commit()
+    async with new_uow() as uow:
+        uow.users.reserve_username(Username("left-behind"), ada.id, NOW + timedelta(days=2))
+        await uow.commit()  # a second reservation of one handle replaces the first
+
+    async with new_uow() as uow:
+        held = await uow.users.username_held_for(Username("LEFT-BEHIND"), NOW)
+        later = await uow.users.username_held_for(Username("left-behind"), NOW + timedelta(days=2))
+        other = await uow.users.username_held_for(Username("someone-else"), NOW)
+
+    assert held == ada.id
+    assert later is None
+    assert other is None

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.mappers import Row, changed_columns, user_from_row, user_row
-from adapters.sqlalchemy.tables import comments, posts, users
+from adapters.sqlalchemy.tables import comments, posts, username_reservations, users
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import UserRepository
 from domain.admin.rules import LastAdmin
@@ -41,6 +41,7 @@ class SqlAlchemyUserRepository(UserRepository):
         self._removed: set[UserId] = set()
         self._handovers: list[tuple[UserId, UserId]] = []
         self._hash_swaps: list[tuple[UserId, str, str, datetime]] = []
+        self._reservations: dict[str, tuple[UserId, datetime]] = {}
 
     def _add(self, user: User) -> None:
         self._added[user.id] = user
@@ -55,6 +56,19 @@ class SqlAlchemyUserRepository(UserRepository):
         self, user_id: UserId, expected: str, new: str, *, now: datetime
     ) -> None:
         self._hash_swaps.append((user_id, expected, new, now))
+
+    def _reserve(self, key: str, holder: UserId, until: datetime) -> None:
+        self._reservations[key] = (holder, until)
+
+    async def _reservation_holder(self, key: str, now: datetime) -> UserId | None:
+        with translated_errors():
+            holder = await self._session.scalar(
+                select(username_reservations.c.user_id).where(
+                    username_reservations.c.username_key == key,
+                    username_reservations.c.reserved_until > now,
+                )
+            )
+        return None if holder is None else UserId(holder)
 
     async def _get(self, user_id: UserId) -> User | None:
         return await self._one(select(users).where(users.c.id == user_id))
@@ -134,6 +148,17 @@ class SqlAlchemyUserRepository(UserRepository):
                 .where(users.c.id == user_id, users.c.password_hash == expected)
                 .values(password_hash=new, updated_at=now, version=users.c.version + 1)
             )
+        if self._reservations:
+            keys = list(self._reservations)
+            table = username_reservations
+            await self._session.execute(delete(table).where(table.c.username_key.in_(keys)))
+            await self._session.execute(
+                insert(table),
+                [
+                    {"username_key": key, "user_id": holder, "reserved_until": until}
+                    for key, (holder, until) in self._reservations.items()
+                ],
+            )
         for from_id, to_id in self._handovers:
             for table in (posts, comments):
                 await self._session.execute(
@@ -159,6 +184,7 @@ class SqlAlchemyUserRepository(UserRepository):
         """The transaction committed: what is in memory is now what is stored."""
         self._added.clear()
         self._handovers.clear()
+        self._reservations.clear()
         for user_id in self._removed:
             self.seen.pop(user_id, None)
         self._removed.clear()

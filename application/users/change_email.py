@@ -11,7 +11,7 @@ from domain.errors import EmailAlreadyRegistered
 from domain.roles import Actor
 from domain.users.events import EmailVerificationRequested
 from domain.users.user import User
-from domain.users.values import Email
+from domain.users.values import Email, normalise_password
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class ChangeEmail:
             user = await uow.users.get(actor.id)
         if user is None:
             raise UserNotFound()
-        if not await self._hasher.verify(user.password_hash, command.password):
+        if not await self._hasher.verify(user.password_hash, normalise_password(command.password)):
             raise InvalidCredentials()
         async with self._uow as uow:
             user = await uow.users.get(actor.id)

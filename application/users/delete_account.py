@@ -10,7 +10,7 @@ from application.ports.unit_of_work import UnitOfWork
 from domain.ids import UserId
 from domain.roles import Actor
 from domain.users.deleted_user import DELETED_USER_ID, deleted_user_placeholder
-from domain.users.values import Username
+from domain.users.values import Username, normalise_password
 
 
 class DeletedContent(StrEnum):
@@ -49,7 +49,7 @@ class DeleteAccount:
             user = await uow.users.get(actor.id)
         if user is None:
             raise UserNotFound()
-        if not await self._hasher.verify(user.password_hash, command.password):
+        if not await self._hasher.verify(user.password_hash, normalise_password(command.password)):
             raise InvalidCredentials()
         async with self._uow as uow:
             user = await uow.users.get(actor.id)

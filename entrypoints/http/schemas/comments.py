@@ -3,10 +3,10 @@
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from domain.social.comment import CommentBody
-from entrypoints.http.schemas.common import Page
+from entrypoints.http.schemas.common import HiddenMarkOut, Page
 from entrypoints.http.schemas.profiles import AuthorOut
 
 
@@ -18,7 +18,7 @@ class AddCommentIn(BaseModel):
     body: str = Field(min_length=1, max_length=CommentBody.MAX_LEN)
 
 
-class CommentOut(BaseModel):
+class CommentOut(HiddenMarkOut):
     model_config = ConfigDict(from_attributes=True)
 
     id: UUID
@@ -27,24 +27,6 @@ class CommentOut(BaseModel):
     body: str
     created_at: datetime
     updated_at: datetime
-    hidden: bool | None = Field(
-        default=None,
-        exclude_if=lambda value: value is None,
-        description="true when an admin hid it: then only its author sees it; absent otherwise",
-    )
-    hidden_reason: str | None = Field(
-        default=None,
-        exclude_if=lambda value: value is None,
-        description="why an admin hid it (its author's view only)",
-    )
-    hidden_at: datetime | None = Field(
-        default=None, exclude_if=lambda value: value is None, description="when it was hidden"
-    )
-
-    @field_validator("hidden", mode="before")
-    @classmethod
-    def _only_when_hidden(cls, value: bool | None) -> bool | None:
-        return True if value else None
 
 
 class CommentPage(Page[CommentOut]):

@@ -1,8 +1,9 @@
 """Shapes shared by every resource: pages and RFC 9457 problem details."""
 
+from datetime import datetime
 from typing import Any, Generic, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from application import pagination
 from application.pagination import PageRequest
@@ -72,3 +73,26 @@ def refuse_null(value: T) -> T:
     if value is None:
         raise ValueError("may not be null (leave the field out to keep its value)")
     return value
+
+
+class HiddenMarkOut(BaseModel):
+    """What a moderated post or comment tells its author; absent from everything not hidden."""
+
+    hidden: bool | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="true when an admin hid it: then only its author sees it; absent otherwise",
+    )
+    hidden_reason: str | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="why an admin hid it (its author's view only)",
+    )
+    hidden_at: datetime | None = Field(
+        default=None, exclude_if=lambda value: value is None, description="when it was hidden"
+    )
+
+    @field_validator("hidden", mode="before")
+    @classmethod
+    def _only_when_hidden(cls, value: bool | None) -> bool | None:
+        return True if value else None

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from domain.posts.values import Content, Description, Tag, Tags, Title
-from entrypoints.http.schemas.common import NO_NUL, Page, refuse_null
+from entrypoints.http.schemas.common import NO_NUL, HiddenMarkOut, Page, refuse_null
 from entrypoints.http.schemas.profiles import AuthorOut
 
 TitleField = Annotated[
@@ -98,7 +98,7 @@ class UpdatePostIn(BaseModel):
         return fields
 
 
-class PostOut(BaseModel):
+class PostOut(HiddenMarkOut):
     model_config = ConfigDict(
         from_attributes=True,
         json_schema_extra={
@@ -144,24 +144,6 @@ class PostOut(BaseModel):
     updated_at: datetime
     favorited: bool = Field(description="whether the caller favourited this post")
     favorites_count: int = Field(ge=0, description="how many users favourited it")
-    hidden: bool | None = Field(
-        default=None,
-        exclude_if=lambda value: value is None,
-        description="true when an admin hid it: then only its author sees it; absent otherwise",
-    )
-    hidden_reason: str | None = Field(
-        default=None,
-        exclude_if=lambda value: value is None,
-        description="why an admin hid it (its author's view only)",
-    )
-    hidden_at: datetime | None = Field(
-        default=None, exclude_if=lambda value: value is None, description="when it was hidden"
-    )
-
-    @field_validator("hidden", mode="before")
-    @classmethod
-    def _only_when_hidden(cls, value: bool | None) -> bool | None:
-        return True if value else None
 
 
 class PostPage(Page[PostOut]):

@@ -29,7 +29,10 @@ class Hardening(containers.DeclarativeContainer):
         common_passwords,
     )
     limiter = providers.Singleton(
-        Limiter, providers.Singleton(make_storage, settings.provided.redis_url)
+        Limiter,
+        providers.Singleton(
+            make_storage, settings.provided.redis_url, settings.provided.redis_timeout
+        ),
     )
     login_attempts = providers.Selector(
         providers.Callable(_on_or_off, settings.provided.rate_limit_enabled),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.errors import StorageError
 
 KEY_PREFIX = "folio-limits"
 
@@ -36,11 +37,23 @@ class Rule:
         return cls(name, parse(text))
 
 
-def make_storage(redis_url: str | None) -> Storage:
-    """Redis storage on the same server and database as FOLIO_REDIS_URL, else memory."""
+class LimiterUnavailable(Exception):
+    """The counters' storage (Redis) did not answer within its timeout."""
+
+
+def make_storage(redis_url: str | None, timeout: float = 2.0) -> Storage:
+    """Redis storage on the same server and database as FOLIO_REDIS_URL (its errors wrapped,
+    connects and commands bounded by ``timeout`` seconds), else memory."""
     if not redis_url:
         return MemoryStorage()
-    return RedisStorage(f"async+{redis_url}", implementation="redispy", key_prefix=KEY_PREFIX)
+    return RedisStorage(
+        f"async+{redis_url}",
+        implementation="redispy",
+        key_prefix=KEY_PREFIX,
+        wrap_exceptions=True,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+    )
 
 
 class Limiter:
@@ -51,17 +64,27 @@ class Limiter:
         self._strategy = SlidingWindowCounterRateLimiter(storage)
 
     async def hit(self, rule: Rule, key: str) -> Verdict:
-        """Count one request against ``rule`` for ``key``; refused when over the limit."""
-        allowed = await self._strategy.hit(rule.item, rule.name, key)
-        return await self._verdict(rule, key, allowed)
+        """Count one request against ``rule`` for ``key``; refused when over the limit.
+        LimiterUnavailable (as every method) when the storage does not answer."""
+        try:
+            allowed = await self._strategy.hit(rule.item, rule.name, key)
+            return await self._verdict(rule, key, allowed)
+        except StorageError as error:
+            raise LimiterUnavailable() from error
 
     async def peek(self, rule: Rule, key: str) -> Verdict:
         """Whether one more request would be allowed, counting nothing."""
-        allowed = await self._strategy.test(rule.item, rule.name, key)
-        return await self._verdict(rule, key, allowed)
+        try:
+            allowed = await self._strategy.test(rule.item, rule.name, key)
+            return await self._verdict(rule, key, allowed)
+        except StorageError as error:
+            raise LimiterUnavailable() from error
 
     async def reset(self, rule: Rule, key: str) -> None:
-        await self._strategy.clear(rule.item, rule.name, key)
+        try:
+            await self._strategy.clear(rule.item, rule.name, key)
+        except StorageError as error:
+            raise LimiterUnavailable() from error
 
     async def _verdict(self, rule: Rule, key: str, allowed: bool) -> Verdict:
         stats = await self._strategy.get_window_stats(rule.item, rule.name, key)

@@ -12,7 +12,7 @@ from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.audit import LoggingAuditTrail
-from adapters.limits.limiter import Limiter, Rule, Verdict
+from adapters.limits.limiter import Limiter, LimiterUnavailable, Rule, Verdict
 from adapters.metrics import RATE_LIMIT_REJECTIONS
 from entrypoints.container import Container
 from entrypoints.http.asgi_problem import send_problem
@@ -20,6 +20,8 @@ from entrypoints.http.client_address import ClientAddresses
 
 # The native API's and the RealWorld API's paths, and engineer-to-come flows by their names.
 AUDIT = LoggingAuditTrail()
+HEALTH_PATHS = frozenset({"/healthz", "/readyz"})
+UNAVAILABLE_RETRY_SECONDS = 5
 LOGIN_PATHS = re.compile(r"^/(token|api/users/login|token/totp|sessions/totp|auth/totp)/?$")
 REGISTER_PATHS = re.compile(r"^/(users|api/users)/?$")
 # Every request that checks the current password (changing it, the e-mail address, or deleting
@@ -87,6 +89,19 @@ async def send_too_many(scope: Scope, send: Send, verdict: Verdict, detail: str)
     )
 
 
+async def send_unavailable(scope: Scope, send: Send) -> None:
+    """The rate limits cannot be counted (Redis is down): refuse rather than go unlimited."""
+    await send_problem(
+        scope,
+        send,
+        503,
+        kind="service-unavailable",
+        title="Service unavailable",
+        detail="the rate limits cannot be checked at the moment; try again shortly",
+        headers={"retry-after": str(UNAVAILABLE_RETRY_SECONDS)},
+    )
+
+
 class RateLimitMiddleware:
     def __init__(
         self,
@@ -110,6 +125,18 @@ class RateLimitMiddleware:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
+        try:
+            await self._limited(scope, receive, send)
+        except LimiterUnavailable:
+            if scope["type"] == "http" and scope["path"] in HEALTH_PATHS:
+                await self.app(scope, receive, send)  # the probes still say what is wrong
+            elif scope["type"] == "http":
+                await send_unavailable(scope, send)
+            else:
+                await send({"type": "websocket.close", "code": 1011})  # server error
+
+    async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Apply the rule of the request's kind, then pass it on."""
         address = self.addresses.of(scope)
         scope.setdefault("state", {})["client_address"] = address
         if scope["type"] == "websocket":

@@ -76,7 +76,7 @@ async def test_readyz_checks_redis_when_it_is_configured() -> None:
     assert response.json()["checks"] == {"redis": "ok"}
 
 
-async def test_readyz_says_redis_is_unreachable_and_the_rest_still_serves() -> None:
+async def test_readyz_says_redis_is_unreachable_and_requests_get_a_503() -> None:
     container = make_container(redis_url=f"redis://127.0.0.1:{closed_port()}/0")
     async with serve(create_app(container)) as client:
         response = await client.get("/readyz")
@@ -85,7 +85,9 @@ async def test_readyz_says_redis_is_unreachable_and_the_rest_still_serves() -> N
     problem = assert_problem(response, 503)
     assert problem["detail"] == "redis: unreachable (ConnectionError)"
     assert response.headers["retry-after"].isdigit()
-    assert read.status_code == 200
+    refused = assert_problem(read, 503)  # its rate limit cannot be counted: not unlimited
+    assert refused["type"] == "urn:folio:problem:service-unavailable"
+    assert read.headers["retry-after"].isdigit()
 
 
 async def test_readyz_gives_up_on_a_redis_that_never_answers_within_the_timeout() -> None:

@@ -9,6 +9,7 @@ run on pytest 9."""
 
 import asyncio
 import time
+import uuid
 from typing import Any
 
 import pytest
@@ -58,23 +59,28 @@ CHECKS = [
 
 
 def register_the_fuzzer(container: Any) -> UserId:
-    command = RegisterUserCommand(email="fuzzer@example.com", name="Fuzzer", password=PASSWORD)
+    email = f"fuzzer-{uuid.uuid4().hex[:8]}@example.com"
+    command = RegisterUserCommand(email=email, name="Fuzzer", password=PASSWORD)
     return UserId(asyncio.run(container.register_user()(command)).id)
 
 
-def bearer_token_of_a_fresh_session(container: Any, user_id: UserId) -> dict[str, str]:
+def bearer_token_of_a_fresh_session(container: Any, user_id: UserId) -> dict[str, str] | None:
     """A new session for each operation: fuzzing /logout, /logout-all or /me/password (the
-    schema's example is the fuzzer's password) ends sessions."""
+    schema's example is the fuzzer's password) ends sessions. None once the account is gone
+    (fuzzing DELETE /me with that password deletes it)."""
 
-    async def begin() -> str:
+    async def begin() -> str | None:
         async with container.unit_of_work() as uow:
             user = await uow.users.get(user_id)
+            if user is None:
+                return None
             now = container.clock().now()
             pair = container.sessions.issuer().begin(uow, user, AuthMethod.PASSWORD, CLIENT, now)
             await uow.commit()
         return str(pair.access.token)
 
-    return {"Authorization": f"Bearer {asyncio.run(begin())}"}
+    token = asyncio.run(begin())
+    return None if token is None else {"Authorization": f"Bearer {token}"}
 
 
 @pytest.mark.fuzz
@@ -89,7 +95,12 @@ def test_any_input_gets_a_problem_document_never_a_5xx(subtests: pytest.Subtests
 
     auth: dict[str, dict[str, str]] = {}
     for operation in operations:
-        auth["headers"] = bearer_token_of_a_fresh_session(container, fuzzer)
+        headers = bearer_token_of_a_fresh_session(container, fuzzer)
+        if headers is None:  # the last operation deleted the account: a new fuzzer
+            fuzzer = register_the_fuzzer(container)
+            headers = bearer_token_of_a_fresh_session(container, fuzzer)
+        assert headers is not None
+        auth["headers"] = headers
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             if time.monotonic() > deadline:
                 pytest.fail(f"fuzzing budget of {budget}s spent before {operation.label}")

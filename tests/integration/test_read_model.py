@@ -89,6 +89,24 @@ async def test_lists_filter_by_tag_author_and_who_favourited(new_uow: UowFactory
     assert (await ids(PostQuery(author_id=ada.id, status=PostStatus.ALL)))[1] == 4
 
 
+async def test_every_page_knows_the_total_a_deep_one_and_one_past_the_end_too(
+    new_uow: UowFactory, author: User
+) -> None:
+    posts = [make_post(author_id=author.id, now=NOW + timedelta(minutes=n)) for n in range(7)]
+    await store(new_uow, *posts, make_post(author_id=author.id, publish=False))
+    newest_first = [p.id for p in reversed(posts)]
+
+    async def page(**request: int) -> tuple[list[object], int]:
+        async with new_uow() as uow:
+            found = await uow.read.posts(PostQuery(), PageRequest(**request), None)
+        return [p.id for p in found.items], found.total
+
+    assert await page(limit=3) == (newest_first[:3], 7)
+    assert await page(skip=5, limit=3) == (newest_first[5:], 7)
+    assert await page(skip=7, limit=3) == ([], 7)
+    assert await page(skip=100, limit=3) == ([], 7)
+
+
 async def test_the_feed_has_published_posts_of_followed_authors(new_uow: UowFactory) -> None:
     reader, followed, other = make_user(), make_user(), make_user()
     posts = [make_post(author_id=followed.id, now=NOW + timedelta(minutes=n)) for n in range(3)]

@@ -53,7 +53,7 @@ async def test_a_read_only_block_reads_outside_any_transaction(new_sql_uow: UowF
     assert view is not None
     assert page.total == 1
     assert caller is None
-    assert states == [False, False, False, False]
+    assert states == [False, False, False]  # the post, the page (its total in it), the caller
 
 
 async def test_a_view_read_in_a_transaction_reads_in_it(new_sql_uow: UowFactory) -> None:

@@ -1,6 +1,7 @@
 """The read side sends a fixed number of SQL statements whatever the page size: tags,
 favourites, follows and counts are computed in the query, never per row. A view is one
-statement; a page two (its total, then its rows)."""
+statement, and so is a page of posts with its total; a page of search hits or of comments is
+two (its total, then its rows)."""
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -59,15 +60,15 @@ def posts_where(where: PostQuery) -> Reader:
 
 
 READERS = [
-    pytest.param(posts_where(PostQuery()), 2, id="all-posts"),
-    pytest.param(posts_where(PostQuery(tag="a")), 2, id="by-tag"),
-    pytest.param(posts_where(PostQuery(author="author")), 2, id="by-author"),
-    pytest.param(posts_where(PostQuery(favorited_by="reader")), 2, id="favorited-by"),
+    pytest.param(posts_where(PostQuery()), 1, id="all-posts"),
+    pytest.param(posts_where(PostQuery(tag="a")), 1, id="by-tag"),
+    pytest.param(posts_where(PostQuery(author="author")), 1, id="by-author"),
+    pytest.param(posts_where(PostQuery(favorited_by="reader")), 1, id="favorited-by"),
     pytest.param(
-        posts_where(PostQuery(author_id=AUTHOR.id, status=PostStatus.ALL)), 2, id="own-posts"
+        posts_where(PostQuery(author_id=AUTHOR.id, status=PostStatus.ALL)), 1, id="own-posts"
     ),
     pytest.param(posts_where(PostQuery(text=SearchQuery("hexagons"))), 2, id="search"),
-    pytest.param(lambda uow, page, viewer: uow.read.feed(viewer.id, page), 2, id="feed"),
+    pytest.param(lambda uow, page, viewer: uow.read.feed(viewer.id, page), 1, id="feed"),
     pytest.param(
         lambda uow, page, viewer: uow.read.comments(COMMENTED, page, viewer.id), 2, id="comments"
     ),

@@ -1,5 +1,12 @@
-"""Post views: one post is one statement (its tags aggregated in it), a list two whatever the
-page size (the total, then the page with its authors, favourites, follows and tags).
+"""Post views: one post is one statement (its tags aggregated in it), and so is a page of a
+list whatever its size or depth: its total and its rows, with their authors, favourites,
+follows and tags (a search page is two, the total then the rows).
+
+A page's statement picks the page's ids from the posts alone (on PostgreSQL an index-only
+scan of the index on ``published_at, id, author_id, hidden_at``, however deep the page), and
+only then joins the authors and computes the tags, the favourites and the viewer's marks,
+for those rows only; its total is counted over the posts alone, in the same statement, which
+gives one row even when the page is empty (a page past the end still knows the total).
 
 Statements are built once per shape (dialect, anonymous or not, which filters, keyset or not)
 with bound parameters, and reused: a request only binds its values."""
@@ -18,6 +25,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
     tuple_,
 )
 from sqlalchemy.engine import RowMapping
@@ -41,15 +49,18 @@ from domain.ids import PostId, UserId
 
 _AUTHORS = posts.join(users, users.c.id == posts.c.author_id)
 _FAVORITER = users.alias("favoriter")
+_NAMED = users.alias("named")
 _FOLLOWED = select(follows.c.followee_id).where(follows.c.follower_id == VIEWER)
 
-# Each filter a list may have, as a condition over posts joined with their authors.
+# Each filter a list may have, as a condition over the posts alone (no join needed).
 _CONDITIONS: dict[str, ColumnElement[bool]] = {
     "published": posts.c.published_at.is_not(None),
     "draft": posts.c.published_at.is_(None),
     "tag": exists().where(post_tags.c.post_id == posts.c.id, post_tags.c.tag == bindparam("tag")),
     "author_id": posts.c.author_id == bindparam("author_id"),
-    "author": users.c.username_key == bindparam("author"),
+    "author": posts.c.author_id.in_(
+        select(_NAMED.c.id).where(_NAMED.c.username_key == bindparam("author"))
+    ),
     "favorited_by": exists().where(
         favorites.c.post_id == posts.c.id,
         favorites.c.user_id == _FAVORITER.c.id,
@@ -122,33 +133,53 @@ class PostViews:
         ``page.after`` is given. With search ``hits``: only those, the best ranked first, by
         skip only (no next position)."""
         params = {**where.params, **viewing(viewer), "skip": page.skip, "size": page.limit + 1}
-        if hits is None:
-            keyset = page.after is not None
-            total, query = _list(self._reads.dialect, viewer is None, where, by_publication, keyset)
-            if page.after is not None:
-                params |= {"after_key": page.after.key, "after_id": page.after.id}
-        else:
-            total, query = _search(self._reads.dialect, viewer is None, where, by_publication, hits)
+        if hits is not None:
+            return await self._search_page(where, page, viewer, by_publication, hits, params)
+        keyset = page.after is not None
+        query = _list(self._reads.dialect, viewer is None, where, by_publication, keyset)
+        if page.after is not None:
+            params |= {"after_key": page.after.key, "after_id": page.after.id}
+        with translated_errors():
+            async with self._reads.connection() as connection:
+                rows = (await connection.execute(query, params)).mappings().all()
+        count = rows[0]["total"]  # one row at least: an empty page's has no post
+        views = [post_view_from_row(row) for row in rows if row["id"] is not None]
+        return keyset_page(views, count, page, position_by(by_publication))
+
+    async def _search_page(
+        self,
+        where: Filter,
+        page: PageRequest,
+        viewer: UserId | None,
+        by_publication: bool,
+        hits: Subquery,
+        params: dict[str, Any],
+    ) -> Page[PostView]:
+        total, query = _search(self._reads.dialect, viewer is None, where, by_publication, hits)
         with translated_errors():
             async with self._reads.connection() as connection:
                 count = await connection.scalar(total, params)
                 rows = (await connection.execute(query, params)).mappings().all()
         views = [post_view_from_row(row) for row in rows]
-        if hits is not None:
-            return Page(views[: page.limit], count or 0, page.skip, page.limit)
-        return keyset_page(views, count or 0, page, position_by(by_publication))
+        return Page(views[: page.limit], count or 0, page.skip, page.limit)
 
 
-@cache
-def _views(dialect: str, anonymous: bool) -> Select[Any]:
-    """Posts with their tags, their author and the viewer's view of both, one row per post."""
-    return select(
+def _view_columns(dialect: str, anonymous: bool) -> list[Any]:
+    """A post's columns, its tags, its author and the viewer's view of both, from ``posts``
+    and ``users`` joined as its author."""
+    return [
         posts,
         tags_column_for(dialect),
         favorites_count().label("favorites_count"),
         favorited(anonymous).label("favorited"),
         *author_columns(anonymous),
-    ).select_from(_AUTHORS)
+    ]
+
+
+@cache
+def _views(dialect: str, anonymous: bool) -> Select[Any]:
+    """Posts with their tags, their author and the viewer's view of both, one row per post."""
+    return select(*_view_columns(dialect, anonymous)).select_from(_AUTHORS)
 
 
 @cache
@@ -163,18 +194,27 @@ def _paged(query: Select[Any]) -> Select[Any]:
 @cache
 def _list(
     dialect: str, anonymous: bool, where: Filter, by_publication: bool, keyset: bool
-) -> tuple[Select[Any], Select[Any]]:
-    """The count and the page of a list of this shape."""
+) -> Select[Any]:
+    """A page of a list of this shape with its total: the page's rows in list order, each
+    with the ``total``, or a single row of NULLs but the ``total`` when the page is empty."""
     order = posts.c.published_at if by_publication else posts.c.created_at
     conditions = [*where.conditions, shown_to_viewer(anonymous)]
-    total = select(func.count()).select_from(_AUTHORS).where(*conditions)
-    query = _views(dialect, anonymous).where(*conditions)
+    total = select(func.count().label("total")).select_from(posts).where(*conditions)
+    counted = total.subquery("counted")
+    chosen = select(posts.c.id, order.label("key")).where(*conditions)
     if keyset:
         after = tuple_(
             bindparam("after_key", type_=order.type), bindparam("after_id", type_=posts.c.id.type)
         )
-        query = query.where(tuple_(order, posts.c.id) < after)
-    return total, _paged(query.order_by(order.desc(), posts.c.id.desc()))
+        chosen = chosen.where(tuple_(order, posts.c.id) < after)
+    page = _paged(chosen.order_by(order.desc(), posts.c.id.desc())).subquery("page")
+    rows = (
+        counted.outerjoin(page, true())
+        .outerjoin(posts, posts.c.id == page.c.id)
+        .outerjoin(users, users.c.id == posts.c.author_id)
+    )
+    columns = [counted.c.total, *_view_columns(dialect, anonymous)]
+    return select(*columns).select_from(rows).order_by(page.c.key.desc(), page.c.id.desc())
 
 
 def _search(
@@ -183,9 +223,8 @@ def _search(
     """The count and the page of search ``hits`` (built anew: the hits carry the words)."""
     newest = posts.c.published_at if by_publication else posts.c.created_at
     matched = hits.c.post_id == posts.c.id
-    source = _AUTHORS.join(hits, matched)
     conditions = [*where.conditions, shown_to_viewer(anonymous)]
-    total = select(func.count()).select_from(source).where(*conditions)
+    total = select(func.count()).select_from(posts.join(hits, matched)).where(*conditions)
     query = _views(dialect, anonymous).join(hits, matched).where(*conditions)
     order = (hits.c.rank.desc(), newest.desc(), posts.c.id.desc())
     return total, _paged(query.order_by(*order))

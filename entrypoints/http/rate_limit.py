@@ -17,10 +17,10 @@ from adapters.metrics import RATE_LIMIT_REJECTIONS
 from entrypoints.container import Container
 from entrypoints.http.asgi_problem import send_problem
 from entrypoints.http.client_address import ClientAddresses
+from entrypoints.http.routers import health
 
 # The native API's and the RealWorld API's paths, and engineer-to-come flows by their names.
 AUDIT = LoggingAuditTrail()
-HEALTH_PATHS = frozenset({"/healthz", "/readyz"})
 UNAVAILABLE_RETRY_SECONDS = 5
 LOGIN_PATHS = re.compile(r"^/(token|api/users/login|token/totp|sessions/totp|auth/totp)/?$")
 REGISTER_PATHS = re.compile(r"^/(users|api/users)/?$")
@@ -128,7 +128,7 @@ class RateLimitMiddleware:
         try:
             await self._limited(scope, receive, send)
         except LimiterUnavailable:
-            if scope["type"] == "http" and scope["path"] in HEALTH_PATHS:
+            if scope["type"] == "http" and scope["path"] in health.PATHS:
                 await self.app(scope, receive, send)  # the probes still say what is wrong
             elif scope["type"] == "http":
                 await send_unavailable(scope, send)

@@ -24,6 +24,7 @@ from tests.e2e.helpers import PASSWORD, register
 from tests.servers import missing
 
 STARTUP_SECONDS = 60
+HANDSHAKE_SECONDS = 30
 FOLIO = Path(sys.executable).with_name("folio")
 
 
@@ -113,10 +114,17 @@ async def sign_up(http: httpx.AsyncClient, name: str = "Ada") -> tuple[dict[str,
     return user, str(response.json()["access_token"])
 
 
+def open_websocket(url: str, **options: Any) -> connect:
+    """A WebSocket client of ``url``. Its opening handshake may take longer than websockets'
+    10 s default on a machine busy with a parallel test run: these suites test what happens
+    on a connection, not handshake latency."""
+    return connect(url, **{"open_timeout": HANDSHAKE_SECONDS, **options})
+
+
 @asynccontextmanager
 async def authenticated(url: str, token: str, **options: Any) -> AsyncIterator[ClientConnection]:
     """A WebSocket client that has sent its auth message."""
-    async with connect(url, **options) as websocket:
+    async with open_websocket(url, **options) as websocket:
         await websocket.send(json.dumps({"type": "auth", "token": token}))
         yield websocket
 

@@ -10,7 +10,6 @@ from uuid import UUID
 
 import jwt
 import pytest
-from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from adapters.security.jwt_tokens import JwtParameters, JwtTokenService
@@ -26,6 +25,7 @@ from tests.e2e.live import (
     bearer,
     close_code,
     next_message,
+    open_websocket,
     running,
     sign_up,
 )
@@ -50,7 +50,7 @@ def fast_container(**settings: object) -> Container:
     ],
 )
 async def test_a_bad_first_message_is_closed_with_1008(first_message: object):
-    async with running(fast_container()) as (server, _), connect(server.ws) as websocket:
+    async with running(fast_container()) as (server, _), open_websocket(server.ws) as websocket:
         text = first_message if isinstance(first_message, str) else json.dumps(first_message)
         await websocket.send(text)
 
@@ -58,7 +58,7 @@ async def test_a_bad_first_message_is_closed_with_1008(first_message: object):
 
 
 async def test_silence_is_closed_with_1008_when_the_auth_time_is_up():
-    async with running(fast_container()) as (server, _), connect(server.ws) as websocket:
+    async with running(fast_container()) as (server, _), open_websocket(server.ws) as websocket:
         started = time.monotonic()
 
         assert await close_code(websocket) == POLICY_VIOLATION
@@ -68,7 +68,7 @@ async def test_silence_is_closed_with_1008_when_the_auth_time_is_up():
 async def test_a_late_auth_message_is_closed_with_1008():
     async with running(fast_container()) as (server, http):
         _, token = await sign_up(http)
-        async with connect(server.ws) as websocket:
+        async with open_websocket(server.ws) as websocket:
             await asyncio.sleep(0.8)
             with suppress(ConnectionClosed):  # the server may have closed already
                 await websocket.send(json.dumps({"type": "auth", "token": token}))
@@ -80,7 +80,7 @@ async def test_a_late_auth_message_is_closed_with_1008():
 async def test_a_token_in_the_url_is_refused_with_1008_even_when_valid(name: str):
     async with running(fast_container()) as (server, http):
         _, token = await sign_up(http)
-        async with connect(f"{server.ws}?{name}={token}") as websocket:
+        async with open_websocket(f"{server.ws}?{name}={token}") as websocket:
             await websocket.send(json.dumps({"type": "auth", "token": token}))
 
             assert await close_code(websocket) == POLICY_VIOLATION
@@ -89,7 +89,7 @@ async def test_a_token_in_the_url_is_refused_with_1008_even_when_valid(name: str
 async def test_the_token_may_come_in_the_subprotocol_header():
     async with running(fast_container()) as (server, http):
         _, token = await sign_up(http)
-        async with connect(server.ws, subprotocols=["bearer", token]) as websocket:  # type: ignore[list-item]
+        async with open_websocket(server.ws, subprotocols=["bearer", token]) as websocket:  # type: ignore[list-item]
             assert websocket.subprotocol == "bearer"
             await http.post("/posts", json=post_body(), headers=bearer(token))
 
@@ -99,7 +99,7 @@ async def test_the_token_may_come_in_the_subprotocol_header():
 async def test_a_bad_token_in_the_subprotocol_header_is_closed_with_1008():
     async with running(fast_container()) as (server, _):
         forged = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"
-        async with connect(server.ws, subprotocols=["bearer", forged]) as websocket:  # type: ignore[list-item]
+        async with open_websocket(server.ws, subprotocols=["bearer", forged]) as websocket:  # type: ignore[list-item]
             assert await close_code(websocket) == POLICY_VIOLATION
 
 

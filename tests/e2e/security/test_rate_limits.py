@@ -36,6 +36,9 @@ async def storage(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 
 def limited(storage: dict[str, Any], **limits: Any) -> Any:
+    """The app with ``limits``. The tests' rules count per hour, not per minute: `limits`'
+    sliding window weighs the previous window by how much of it is left, so a test that
+    crosses the minute could see its count fall below the limit."""
     return create_app(make_container(**{**GENEROUS_LIMITS, **storage, **limits}))
 
 
@@ -50,7 +53,7 @@ def assert_limited(response: Any) -> dict[str, Any]:
 
 
 async def test_brute_force_on_one_account_meets_429_and_a_success_resets(storage):
-    app = limited(storage, rate_limit_login_account="3/minute")
+    app = limited(storage, rate_limit_login_account="3/hour")
     async with serve(app) as client:
         ada = await register(client)
         for _ in range(2):
@@ -65,7 +68,7 @@ async def test_brute_force_on_one_account_meets_429_and_a_success_resets(storage
 
 
 async def test_an_unknown_account_is_limited_like_a_real_one(storage):
-    app = limited(storage, rate_limit_login_account="2/minute")
+    app = limited(storage, rate_limit_login_account="2/hour")
     async with serve(app) as client:
         for _ in range(2):
             await log_in(client, "nobody@example.com", "wrong password")
@@ -73,7 +76,7 @@ async def test_an_unknown_account_is_limited_like_a_real_one(storage):
 
 
 async def test_failed_logins_from_one_address_slow_down_then_meet_429(storage):
-    app = limited(storage, rate_limit_login_address="4/minute", rate_limit_login_delay_after=2)
+    app = limited(storage, rate_limit_login_address="4/hour", rate_limit_login_delay_after=2)
     async with serve(app) as client:
         times = []
         for attempt in range(4):
@@ -105,21 +108,21 @@ async def test_password_changes_meet_429(storage):
 
 
 async def test_the_default_limit_covers_everything_else(storage):
-    async with serve(limited(storage, rate_limit_default="5/minute")) as client:
+    async with serve(limited(storage, rate_limit_default="5/hour")) as client:
         for _ in range(5):
             assert (await client.get("/posts")).status_code == 200
         assert_limited(await client.get("/users"))
 
 
 async def test_addresses_are_counted_apart_and_forwarded_only_behind_trusted_proxies(storage):
-    behind = limited(storage, rate_limit_default="2/minute", trusted_proxies=["127.0.0.0/8"])
+    behind = limited(storage, rate_limit_default="2/hour", trusted_proxies=["127.0.0.0/8"])
     async with serve(behind) as client:
         for address in ("203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.2"):
             response = await client.get("/posts", headers={"X-Forwarded-For": address})
             assert response.status_code == 200
         forwarded = {"X-Forwarded-For": "203.0.113.1"}
         assert_limited(await client.get("/posts", headers=forwarded))
-    direct = limited(storage, rate_limit_default="2/minute")  # no proxy trusted: headers lie
+    direct = limited(storage, rate_limit_default="2/hour")  # no proxy trusted: headers lie
     async with serve(direct) as client:
         for address in ("203.0.113.7", "203.0.113.8"):
             await client.get("/posts", headers={"X-Forwarded-For": address})
@@ -127,7 +130,7 @@ async def test_addresses_are_counted_apart_and_forwarded_only_behind_trusted_pro
 
 
 async def test_switched_off_with_a_warning(caplog: pytest.LogCaptureFixture):
-    app = create_app(make_container(rate_limit_enabled=False, rate_limit_default="1/minute"))
+    app = create_app(make_container(rate_limit_enabled=False, rate_limit_default="1/hour"))
     async with serve(app) as client:
         for _ in range(3):
             assert (await client.get("/posts")).status_code == 200
@@ -136,7 +139,7 @@ async def test_switched_off_with_a_warning(caplog: pytest.LogCaptureFixture):
 
 
 async def test_the_realworld_login_shares_the_account_limit(storage):
-    app = limited(storage, rate_limit_login_account="2/minute")
+    app = limited(storage, rate_limit_login_account="2/hour")
     async with serve(app) as client:
         ada = await register(client)
         wrong = {"user": {"email": ada["email"], "password": "wrong password"}}
@@ -153,7 +156,7 @@ async def test_limits_are_shared_by_two_instances_through_redis():
     flush = redis.from_url(url)
     await flush.flushdb()
     await flush.aclose()
-    settings = {**GENEROUS_LIMITS, "redis_url": url, "rate_limit_default": "3/minute"}
+    settings = {**GENEROUS_LIMITS, "redis_url": url, "rate_limit_default": "3/hour"}
     first = create_app(make_container(**settings))
     second = create_app(make_container(**settings))
     async with serve(first) as one, serve(second) as two:
@@ -165,7 +168,7 @@ async def test_limits_are_shared_by_two_instances_through_redis():
 
 def test_websocket_connects_meet_the_limit():
 
-    app = create_app(make_container(**{**GENEROUS_LIMITS, "rate_limit_websocket": "2/minute"}))
+    app = create_app(make_container(**{**GENEROUS_LIMITS, "rate_limit_websocket": "2/hour"}))
 
     async def echo(websocket: WebSocket) -> None:
         await websocket.accept()

@@ -37,7 +37,7 @@ def bearer(token: dict[str, Any]) -> dict[str, str]:
 
 
 async def test_refreshes_meet_429():
-    async with serve(limited(rate_limit_refresh="2/minute")) as client:
+    async with serve(limited(rate_limit_refresh="2/hour")) as client:
         token = await session_of(client)
         refresh = token["refresh_token"]
         for _ in range(2):
@@ -48,7 +48,7 @@ async def test_refreshes_meet_429():
 
 
 async def test_one_time_code_logins_count_as_failed_logins_per_address():
-    async with serve(limited(rate_limit_login_address="3/minute")) as client:
+    async with serve(limited(rate_limit_login_address="3/hour")) as client:
         body = {"challenge": "not-a-challenge", "code": "123456"}
         for _ in range(3):
             assert (await client.post("/token/totp", data=body)).status_code == 401
@@ -65,7 +65,7 @@ async def test_one_time_code_logins_count_as_failed_logins_per_address():
     ],
 )
 async def test_log_outs_and_ended_sessions_meet_the_default_limit(method: str, path: str):
-    async with serve(limited(rate_limit_default="4/minute")) as client:
+    async with serve(limited(rate_limit_default="4/hour")) as client:
         token = await session_of(client)  # registration and login have rules of their own
         target = path.format(session_id=token["session_id"])
         for _ in range(4):

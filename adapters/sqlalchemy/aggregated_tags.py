@@ -1,14 +1,15 @@
 """A post's tags read in the same statement as the post: a correlated subquery that aggregates
 them in position order (an array on PostgreSQL, a JSON array on SQLite), so a read is one
-statement and a page of posts one more than the count, whatever the page size."""
+statement and a page of posts too, whatever the page size."""
 
 import json
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Label, String, func, select
-from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
+from sqlalchemy import Label, func, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.types import NullType
 
 from adapters.sqlalchemy.tables import post_tags, posts
 
@@ -24,7 +25,9 @@ def tags_column_for(dialect: str) -> Label[Any]:
     once per dialect (an expression is immutable, so every statement can share it)."""
     if dialect == "postgresql":
         in_order = aggregate_order_by(post_tags.c.tag, post_tags.c.position)
-        aggregated = func.array_agg(in_order, type_=ARRAY(String))
+        # A text[]: the driver hands it back as a list, which read_tags takes as it is; typed
+        # ARRAY(String), SQLAlchemy would copy every row's list item by item in Python first.
+        aggregated = func.array_agg(in_order, type_=NullType())
         query = select(aggregated).where(post_tags.c.post_id == posts.c.id)
         return query.scalar_subquery().label("tags")
     ordered = (

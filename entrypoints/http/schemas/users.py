@@ -18,7 +18,7 @@ from pydantic.json_schema import SkipJsonSchema
 from domain.roles import Role
 from domain.users.password_policy import PasswordPolicy
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, RawPassword, Username
-from entrypoints.http.schemas.common import NO_NUL, Page, refuse_null
+from entrypoints.http.schemas.common import IS_NONE, NO_NUL, Page, refuse_null
 
 NameField = Annotated[
     str,
@@ -208,22 +208,22 @@ class UserOut(BaseModel):
     image: str | None = None
     email: str | None = Field(
         default=None,
-        exclude_if=lambda value: value is None,
+        exclude_if=IS_NONE,
         description="present only for the user themself and for admins",
     )
     email_notifications: bool | None = Field(
         default=None,
-        exclude_if=lambda value: value is None,
+        exclude_if=IS_NONE,
         description="whether notification e-mails are sent; only for the user and admins",
     )
     email_verified: bool | None = Field(
         default=None,
-        exclude_if=lambda value: value is None,
+        exclude_if=IS_NONE,
         description="whether the e-mail address is verified; only for the user and admins",
     )
     posts_per_day: int | None = Field(
         default=None,
-        exclude_if=lambda value: value is None,
+        exclude_if=IS_NONE,
         description="the posting limit an admin set (posts in any 24 hours); only for the "
         "user and admins, absent when there is none",
     )

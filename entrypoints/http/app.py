@@ -83,6 +83,9 @@ def create_app(container: Container | None = None) -> FastAPI:
     )
     app.state.container = container
     app.state.cache_max_age = container.settings().http_cache_max_age
+    # First among the routes: no native path is under /api, and a RealWorld request then finds
+    # its app by one prefix check instead of trying every native route before it.
+    app.mount(REALWORLD_PREFIX, create_realworld_app(container))
     install_middleware(app, container)
     install_error_handlers(app)
     install_openapi(app)
@@ -110,7 +113,6 @@ def create_app(container: Container | None = None) -> FastAPI:
         app.include_router(module.router)
     app.include_router(websocket_route.router)
     install_metrics_route(app, container, settings)
-    app.mount(REALWORLD_PREFIX, create_realworld_app(container))
     return app
 
 

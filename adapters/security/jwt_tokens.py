@@ -6,6 +6,8 @@ of the key ring and only with that key's algorithm. ``alg: none``, an algorithm 
 key's, an unknown ``kid``, header-supplied keys (``jwk``, ``jku``, ``x5u``, ``x5c``), ``crit``
 extensions and any ``typ`` but ``at+jwt`` are refused before the signature is looked at."""
 
+import base64
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -98,7 +100,7 @@ class JwtTokenService(TokenService):
         self, token: str, typ: str, audience: str, required: tuple[str, ...]
     ) -> dict[str, Any]:
         try:
-            header = jwt.get_unverified_header(token)
+            header = _unverified_header(token)
             key = self._p.keys.find(header.get("kid"))
             if (
                 key is None
@@ -121,3 +123,15 @@ class JwtTokenService(TokenService):
 
     def public_keys(self) -> list[dict[str, str]]:
         return self._p.keys.public_jwks()
+
+
+def _unverified_header(token: str) -> dict[str, Any]:
+    """The token's header, read only to choose the key and to refuse what it names before the
+    signature is looked at; ``jwt.decode`` then reads and checks the whole token (its header
+    included) itself. Not ``jwt.get_unverified_header``: pyjwt checks each character of the
+    three parts in a Python loop, which every authenticated request would then pay twice."""
+    segment = token.partition(".")[0]
+    header = json.loads(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
+    if not isinstance(header, dict):
+        raise InvalidToken()
+    return header

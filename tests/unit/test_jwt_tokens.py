@@ -142,3 +142,14 @@ def test_only_a_valid_token_tells_when_it_expires():
 
     with pytest.raises(InvalidToken):
         make_service().expires_at(forged)
+
+
+@pytest.mark.parametrize("junk", ["!", "*", " ", "="])
+def test_a_header_with_characters_outside_base64url_is_refused_though_it_would_decode(junk: str):
+    """The service reads the header leniently to choose the key; pyjwt's strict reading of the
+    whole token still decides."""
+    header, payload, signature = make_service().issue(USER, SESSION).token.split(".")
+    token = ".".join([header[:4] + junk + header[4:], payload, signature])
+
+    with pytest.raises(InvalidToken):
+        make_service().read(token)

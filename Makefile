@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# One pytest worker per core (pytest-xdist); each gets its own PostgreSQL database and Redis
+# database (tests/servers.py). `make pytest PYTEST_ARGS="-n0 tests/unit"` runs serially.
+PYTEST_ARGS ?= -n auto --dist worksteal
 
 .PHONY: run test lint typecheck imports pytest install install-dev lock bench clean
 

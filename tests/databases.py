@@ -4,6 +4,9 @@ Migrations and truncation run their own event loop, so call these from synchrono
 (pytest-asyncio runs those outside the test's loop)."""
 
 import asyncio
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 
 from adapters.sqlalchemy.engine import create_engine
@@ -12,12 +15,21 @@ from tests.integration.backends import truncate_all
 from tests.servers import postgres_url
 
 _migrated: set[str] = set()
+_sqlite_template: list[Path] = []
 
 
 def empty_sqlite(tmp_path: Path) -> str:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'folio.db'}"
-    upgrade(url)
-    return url
+    """A copy of a database file migrated once per test process (running the migrations for
+    every test cost half a second each)."""
+    if not _sqlite_template:
+        directory = tempfile.mkdtemp(prefix="folio-template-")
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+        template = Path(directory) / "folio.db"
+        upgrade(f"sqlite+aiosqlite:///{template}")
+        _sqlite_template.append(template)
+    database = tmp_path / "folio.db"
+    shutil.copyfile(_sqlite_template[0], database)
+    return f"sqlite+aiosqlite:///{database}"
 
 
 def empty_postgres() -> str:

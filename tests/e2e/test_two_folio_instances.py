@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.databases import empty_postgres
-from tests.servers import redis_url
+from tests.servers import postgres_url, redis_url
 from tests.settings import TEST_SECRET
 
 STARTUP_SECONDS = 40
@@ -154,7 +154,7 @@ def test_a_deactivation_on_one_instance_stops_the_tokens_on_both(
 def _admin(client: httpx.Client) -> dict[str, str]:
     """An admin made with the CLI against the same database, logged in over HTTP."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOLIO_")}
-    env.update(FOLIO_STORAGE="sql", FOLIO_DATABASE_URL=os.environ["FOLIO_TEST_POSTGRES_URL"])
+    env.update(FOLIO_STORAGE="sql", FOLIO_DATABASE_URL=postgres_url())
     env.update(FOLIO_JWT_SECRET=TEST_SECRET, **FAST_ARGON2)
     folio = Path(sys.executable).with_name("folio")
     done = subprocess.run(  # noqa: S603 - our own console script

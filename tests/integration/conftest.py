@@ -1,6 +1,6 @@
 """Backends of the repository contract suite: the same tests run on each.
 
-memory: a fresh MemoryStore. sqlite: a temp file per test, migrated with upgrade(). postgres:
+memory: a fresh MemoryStore. sqlite: a temp file per test (a copy of one migrated once). postgres:
 FOLIO_TEST_POSTGRES_URL (its `test` database), migrated once per session and truncated before
 each test. ``new_uow`` covers all three; ``new_sql_uow`` only the SQL ones, for tests about
 statements, migrations and the driver.

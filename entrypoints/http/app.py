@@ -21,6 +21,7 @@ from entrypoints.http.cors import cors_middleware
 from entrypoints.http.docs import install_docs
 from entrypoints.http.errors import install_error_handlers
 from entrypoints.http.head import HeadAsGetMiddleware
+from entrypoints.http.heap import long_lived_heap
 from entrypoints.http.idempotency import IdempotencyMiddleware
 from entrypoints.http.media_types import require_declared_media_type
 from entrypoints.http.metrics import MetricsMiddleware
@@ -197,7 +198,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if relay is not None:
             await relay.start()
         async with live_events_running(container):
-            yield
+            with long_lived_heap():
+                yield
     finally:
         if sampling is not None:
             sampling.cancel()

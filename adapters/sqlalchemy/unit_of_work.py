@@ -1,4 +1,5 @@
-"""The SQL unit of work: one AsyncSession, so one connection and one transaction, per block."""
+"""The SQL unit of work: one AsyncSession, so one connection and one transaction, per block;
+opened when a repository is first used (a block that only reads views needs none)."""
 
 from collections.abc import Sequence
 from contextlib import suppress
@@ -9,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from adapters.sqlalchemy.audit import SqlAlchemyAuditLog
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.idempotency import write_claim
+from adapters.sqlalchemy.lazy_repositories import Lazy, forget, made
 from adapters.sqlalchemy.outbox_rows import write_outbox
 from adapters.sqlalchemy.read_model import SqlAlchemyReadModel
 from adapters.sqlalchemy.read_model.reads import Reads
@@ -49,18 +51,19 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
     transaction is rolled back first.
     """
 
-    users: SqlAlchemyUserRepository
-    posts: SqlAlchemyPostRepository
-    follows: SqlAlchemyFollowRepository
-    favorites: SqlAlchemyFavoriteRepository
-    comments: SqlAlchemyCommentRepository
     read: SqlAlchemyReadModel
-    notifications: SqlAlchemyNotificationRepository
-    sessions: SqlAlchemySessionRepository
-    two_factor: SqlAlchemyTwoFactorRepository
-    identities: SqlAlchemyIdentityRepository
-    account_tokens: SqlAlchemyAccountTokenRepository
-    audit: SqlAlchemyAuditLog
+    # Made on first use in a block, in this order (that of the writes at commit).
+    users = Lazy(lambda uow: SqlAlchemyUserRepository(uow._active_session))
+    posts = Lazy(lambda uow: SqlAlchemyPostRepository(uow._active_session))
+    follows = Lazy(lambda uow: SqlAlchemyFollowRepository(uow._active_session))
+    favorites = Lazy(lambda uow: SqlAlchemyFavoriteRepository(uow._active_session))
+    comments = Lazy(lambda uow: SqlAlchemyCommentRepository(uow._active_session))
+    notifications = Lazy(lambda uow: SqlAlchemyNotificationRepository(uow._active_session))
+    sessions = Lazy(lambda uow: SqlAlchemySessionRepository(uow._active_session, uow._reads))
+    two_factor = Lazy(lambda uow: SqlAlchemyTwoFactorRepository(uow._active_session))
+    identities = Lazy(lambda uow: SqlAlchemyIdentityRepository(uow._active_session))
+    account_tokens = Lazy(lambda uow: SqlAlchemyAccountTokenRepository(uow._active_session))
+    audit = Lazy(lambda uow: SqlAlchemyAuditLog(uow._active_session))
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], publisher: EventPublisher
@@ -68,32 +71,26 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
         super().__init__(publisher)
         self._session_factory = session_factory
         self._session: AsyncSession | None = None
+        self._open = False
         engine = session_factory.kw.get("bind")
         if not isinstance(engine, AsyncEngine):
             raise TypeError("the session factory must be bound to an AsyncEngine")
         self._engine = engine
+        self._reads = Reads(engine, lambda: self._session)
 
     @property
     def _active_session(self) -> AsyncSession:
-        if self._session is None:
+        """The block's session, opened when a repository is first used."""
+        if not self._open:
             raise RuntimeError("the unit of work is used outside its `async with` block")
+        if self._session is None:
+            self._session = self._session_factory()
         return self._session
 
     async def _begin(self) -> None:
-        self._session = self._session_factory()
-        self.users = SqlAlchemyUserRepository(self._session)
-        self.posts = SqlAlchemyPostRepository(self._session)
-        self.follows = SqlAlchemyFollowRepository(self._session)
-        self.favorites = SqlAlchemyFavoriteRepository(self._session)
-        self.comments = SqlAlchemyCommentRepository(self._session)
-        reads = Reads(self._engine, lambda: self._session)
-        self.read = SqlAlchemyReadModel(reads)
-        self.notifications = SqlAlchemyNotificationRepository(self._session)
-        self.sessions = SqlAlchemySessionRepository(self._session, reads)
-        self.two_factor = SqlAlchemyTwoFactorRepository(self._session)
-        self.identities = SqlAlchemyIdentityRepository(self._session)
-        self.account_tokens = SqlAlchemyAccountTokenRepository(self._session)
-        self.audit = SqlAlchemyAuditLog(self._session)
+        self._open = True
+        forget(self)
+        self.read = SqlAlchemyReadModel(self._reads)
 
     async def _commit(self, events: Sequence[NewEvent]) -> None:
         pending = claim_to_write()
@@ -101,17 +98,8 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             with translated_errors():
                 if pending is not None:  # first, so a concurrent twin fails before any effect
                     await write_claim(self._active_session, pending.claim)
-                await self.users.save_changes()
-                await self.posts.save_changes()
-                await self.follows.save_changes()
-                await self.favorites.save_changes()
-                await self.comments.save_changes()
-                await self.notifications.save_changes()
-                await self.sessions.save_changes()
-                await self.two_factor.save_changes()
-                await self.identities.save_changes()
-                await self.account_tokens.save_changes()
-                await self.audit.save_changes()
+                for repository in made(self):  # those used in the block
+                    await repository.save_changes()
                 # After the changes: their row locks order the events of one aggregate by commit.
                 await write_outbox(self._active_session, events)
                 await self._active_session.commit()
@@ -127,22 +115,19 @@ class SqlAlchemyUnitOfWork(UnitOfWork):
             raise
         if pending is not None:
             pending.claimed = True
-        for repository in (self.users, self.posts, self.follows, self.favorites, self.comments):
+        for repository in made(self):
             repository.mark_saved()
-        self.notifications.mark_saved()
-        self.sessions.mark_saved()
-        self.two_factor.mark_saved()
-        self.identities.mark_saved()
-        self.account_tokens.mark_saved()
-        self.audit.mark_saved()
 
     async def _rollback(self) -> None:
         # A rollback that fails (the connection is gone) must not hide the error being handled;
         # closing the session then discards the connection.
+        if self._session is None:  # no repository was used: nothing to undo
+            return
         with suppress(SQLAlchemyError, OSError):
-            await self._active_session.rollback()
+            await self._session.rollback()
 
     async def _close(self) -> None:
+        self._open = False
         session, self._session = self._session, None
         if session is not None:
             with suppress(SQLAlchemyError, OSError):

@@ -53,6 +53,13 @@ class CannotFollowYourself(InvalidValue):
         super().__init__("username", "you cannot follow yourself")
 
 
+class FavoritesClosed(DomainError):
+    """The post cannot be favourited (it is a draft)."""
+
+    def __init__(self) -> None:
+        super().__init__("a draft cannot be favourited; publish it first")
+
+
 class CommentsClosed(DomainError):
     """The post takes no comments (it is a draft)."""
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.admin.reason import Hidden, Reason
-from domain.errors import CommentsClosed, PermissionDenied
+from domain.errors import CommentsClosed, FavoritesClosed, PermissionDenied
 from domain.events import Aggregate
 from domain.ids import PostId, UserId
 from domain.posts.events import PostDeleted, PostPublished
@@ -130,6 +130,10 @@ class Post(Aggregate):
     def ensure_open_to_comments(self) -> None:
         if not self.is_published:
             raise CommentsClosed()
+
+    def ensure_open_to_favorites(self) -> None:
+        if not self.is_published:
+            raise FavoritesClosed()
 
     def unpublish(self, *, now: datetime) -> None:
         self.published_at = None

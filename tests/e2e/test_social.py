@@ -28,10 +28,11 @@ async def test_favourite_from_two_users(client: AsyncClient, alice: Account, bob
     assert [p["id"] for p in favorited.json()["items"]] == [post["id"]]
 
 
-async def test_favourite_errors(client: AsyncClient, alice: Account) -> None:
+async def test_favourite_errors(client: AsyncClient, alice: Account, bob: Account) -> None:
     draft = await create_post(client, alice.headers, published=False)
 
-    assert_problem(await client.post(f"/posts/{draft['id']}/favorite", headers=alice.headers), 404)
+    assert_problem(await client.post(f"/posts/{draft['id']}/favorite", headers=alice.headers), 409)
+    assert_problem(await client.post(f"/posts/{draft['id']}/favorite", headers=bob.headers), 404)
     assert_problem(await client.post(f"/posts/{MISSING}/favorite", headers=alice.headers), 404)
     assert_problem(await client.post(f"/posts/{draft['id']}/favorite"), 401)
 

@@ -6,6 +6,7 @@ import pytest
 
 from application.errors import PostNotFound
 from application.posts.refs import BySlug
+from domain.errors import FavoritesClosed
 from domain.social.events import PostFavorited, PostUnfavorited
 from tests.unit.harness import Folio, register, write_post
 from tests.unit.social import Social
@@ -53,10 +54,13 @@ async def test_many_users_favouriting_at_once_are_each_counted_once(folio: Folio
 
 async def test_a_draft_cannot_be_favourited(folio: Folio):
     ada = await register(folio, "ada")
+    bob = await register(folio, "bob")
     draft = await write_post(folio, ada)
 
-    with pytest.raises(PostNotFound):
+    with pytest.raises(FavoritesClosed):  # its author sees it: no pretending it is not there
         await Social(folio).favorite_post(ada, draft.id)
+    with pytest.raises(PostNotFound):
+        await Social(folio).favorite_post(bob, draft.id)
     with pytest.raises(PostNotFound):
         await Social(folio).favorite_post(ada, BySlug("no-such-post"))
 

@@ -18,14 +18,15 @@ from entrypoints.http.schemas.posts import PostOut
 router = APIRouter(prefix="/posts/{post_id}/favorite", tags=["favorites"])
 
 
-@router.post("", response_model=PostOut, responses=problem_responses(401, 404, 422))
+@router.post("", response_model=PostOut, responses=problem_responses(401, 404, 409, 422))
 @inject
 async def favorite_post(
     post_id: UUID,
     actor: CurrentActor,
     favorite: Annotated[FavoritePost, Depends(Inject[Container.social.favorite_post])],
 ) -> PostOut:
-    """Favourite a published post; again changes nothing. Answers the post as it now is."""
+    """Favourite a published post (your own draft: 409); again changes nothing. Answers the
+    post as it now is."""
     return PostOut.model_validate(await favorite(actor, PostId(post_id)))
 
 

@@ -89,7 +89,10 @@ async def page_request(
         Query(
             min_length=1,
             max_length=512,
-            description="the next_cursor of the page before; instead of skip",
+            description=(
+                "the next_cursor of the page before, as given (same filters); instead of skip, "
+                "never with it: another value, or both, is a 422"
+            ),
         ),
     ] = None,
 ) -> PageRequest:

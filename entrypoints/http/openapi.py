@@ -1,5 +1,6 @@
-"""Two corrections FastAPI cannot express on its own in the OpenAPI document:
-error replies are application/problem+json, and an optional token is optional."""
+"""Corrections FastAPI cannot express on its own in the OpenAPI document: error replies,
+request validation's 422 included, are application/problem+json, and an optional token is
+optional."""
 
 from typing import Any
 
@@ -11,6 +12,7 @@ from entrypoints.http.problems import PROBLEM_MEDIA_TYPE
 BEARER_SCHEME = "OAuth2PasswordBearer"
 OPTIONAL_BEARER_SCHEME = "OptionalOAuth2PasswordBearer"
 _PROBLEM_REF = "#/components/schemas/Problem"
+_FASTAPI_422_REF = "#/components/schemas/HTTPValidationError"
 
 
 def install_openapi(app: FastAPI) -> None:
@@ -23,6 +25,7 @@ def install_openapi(app: FastAPI) -> None:
                 routes=app.routes,
             )
             for operation in _operations(document):
+                _validation_errors_are_problems(operation)
                 _serve_problems_as_problem_json(operation)
                 _make_optional_token_optional(operation)
             document.get("components", {}).get("securitySchemes", {}).pop(
@@ -38,14 +41,19 @@ def _operations(document: dict[str, Any]) -> list[dict[str, Any]]:
     return [op for path in document.get("paths", {}).values() for op in path.values()]
 
 
+def _validation_errors_are_problems(operation: dict[str, Any]) -> None:
+    """FastAPI documents its own 422 body where a route names none; the app answers a problem."""
+    content = operation.get("responses", {}).get("422", {}).get("content", {})
+    if content.get("application/json", {}).get("schema", {}).get("$ref") == _FASTAPI_422_REF:
+        content["application/json"]["schema"] = {"$ref": _PROBLEM_REF}
+
+
 def _serve_problems_as_problem_json(operation: dict[str, Any]) -> None:
     for status, response in operation.get("responses", {}).items():
         content = response.get("content", {})
-        if (
-            status[0] in "45"
-            and content.get("application/json", {}).get("schema", {}).get("$ref") == _PROBLEM_REF
-        ):
-            content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+        for media_type, body in list(content.items()):
+            if status[0] in "45" and body.get("schema", {}).get("$ref") == _PROBLEM_REF:
+                content[PROBLEM_MEDIA_TYPE] = content.pop(media_type)
 
 
 def _make_optional_token_optional(operation: dict[str, Any]) -> None:

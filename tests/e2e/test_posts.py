@@ -49,7 +49,7 @@ async def test_identical_titles_get_unique_slugs(client: AsyncClient, alice: Acc
         pytest.param({"content": "too short"}, "content", id="short-content"),
         pytest.param({"tags": [f"t{n}" for n in range(11)]}, "tags", id="too-many-tags"),
         pytest.param({"tags": ["x" * 31]}, "tags.0", id="long-tag"),
-        pytest.param({"tags": ["   "]}, "tags", id="blank-tag"),
+        pytest.param({"tags": ["   "]}, "tags.0", id="blank-tag"),
         pytest.param({"published": "maybe"}, "published", id="bad-published"),
         pytest.param({"author_id": MISSING}, "author_id", id="author-id-is-forbidden"),
         pytest.param({"slug": "my-slug"}, "slug", id="slug-is-forbidden"),

@@ -36,7 +36,7 @@ async def read_me(
     return represent(request, UserOut.model_validate(view), version=view.version)
 
 
-@router.patch("", response_model=UserOut, responses=problem_responses(400, 401, 412, 422))
+@router.patch("", response_model=UserOut, responses=problem_responses(400, 401, 409, 412, 422))
 @inject
 async def update_me(
     request: Request,

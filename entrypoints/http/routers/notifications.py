@@ -88,8 +88,12 @@ async def unsubscribe(
     return {"unsubscribed": True}
 
 
-@router.get("/unsubscribe", response_class=HTMLResponse, include_in_schema=False)
+@router.get(
+    "/unsubscribe",
+    response_class=HTMLResponse,
+    responses={200: {"content": {"text/html": {}}}, **problem_responses(422)},
+)
 async def unsubscribe_form(token: TokenParam) -> HTMLResponse:
-    """A page with one button, for people who open the link: a GET changes nothing (link
-    checkers and previews follow links)."""
+    """The HTML page the unsubscribe link of an e-mail opens, for people: one button that
+    POSTs the token. A GET changes nothing (link checkers and previews follow links)."""
     return HTMLResponse(unsubscribe_page(token))

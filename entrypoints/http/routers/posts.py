@@ -18,7 +18,7 @@ from entrypoints.container import Container
 from entrypoints.http.caching import if_match, represent
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
-from entrypoints.http.schemas.common import problem_responses
+from entrypoints.http.schemas.common import NOT_BLANK, problem_responses
 from entrypoints.http.schemas.posts import CreatePostIn, PostOut, PostPage, UpdatePostIn
 
 router = APIRouter(prefix="/posts", tags=["posts"])
@@ -29,7 +29,7 @@ NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=PostOut,
-    responses=problem_responses(400, 401, 422),
+    responses=problem_responses(400, 401, 422, 429),
 )
 @inject
 async def create_post(
@@ -58,7 +58,9 @@ async def list_posts(
     page: PageParams,
     viewer: OptionalActor,
     list_page: Annotated[ListPosts, Depends(Inject[Container.list_posts])],
-    tag: Annotated[str | None, Query(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN)] = None,
+    tag: Annotated[
+        str | None, Query(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN, pattern=NOT_BLANK)
+    ] = None,
     author_id: UUID | None = None,
     author: Annotated[UsernameQuery, Query(description="the author's username, any case")] = None,
     favorited_by: Annotated[
@@ -69,7 +71,10 @@ async def list_posts(
         Query(
             min_length=1,
             max_length=SearchQuery.MAX_LEN,
-            description='full-text search: words, "a phrase", -excluded; best matches first',
+            description=(
+                'full-text search: words, "a phrase", -excluded; best matches first; at least '
+                "one word (422 otherwise); paged by skip only (with a cursor: 422)"
+            ),
         ),
     ] = None,
 ) -> Response:

@@ -34,7 +34,7 @@ router = APIRouter(tags=["two-factor"])
 )
 @inject
 async def complete_totp_login(
-    challenge: Annotated[str, Form(max_length=2048)],
+    challenge: Annotated[str, Form(min_length=1, max_length=2048)],
     code: Annotated[str, Form(min_length=1, max_length=64)],
     client: Annotated[ClientInfo, Depends(client_info)],
     request: Request,

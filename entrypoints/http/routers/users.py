@@ -67,7 +67,7 @@ async def get_user(
 @router.post(
     "/{user_id}/deactivate",
     response_model=UserOut,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(401, 403, 404, 409, 422),
 )
 @inject
 async def deactivate_user(

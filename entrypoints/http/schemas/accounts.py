@@ -5,6 +5,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from domain.users.values import Email
+from entrypoints.http.schemas.common import DELIVERABLE
 from entrypoints.http.schemas.users import PasswordField
 
 TokenField = Annotated[
@@ -21,7 +22,7 @@ class PasswordResetIn(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"email": "ada@example.com"}]}
     )
 
-    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN)]
+    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN, description=DELIVERABLE)]
 
 
 class PasswordResetConfirmIn(BaseModel):

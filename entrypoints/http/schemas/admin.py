@@ -10,7 +10,7 @@ from domain.admin.audit import AuditAction, AuditTarget
 from domain.admin.reason import Reason
 from domain.roles import Role
 from domain.users.limits import PostingLimit
-from entrypoints.http.schemas.common import Page
+from entrypoints.http.schemas.common import NOT_BLANK, NotBool, Page
 
 ReasonField = Annotated[
     str | None,
@@ -43,9 +43,9 @@ class PostingLimitIn(BaseModel):
         json_schema_extra={"examples": [{"posts_per_day": 3, "reason": "flooding the feed"}]},
     )
 
-    posts_per_day: int | None = Field(
-        ge=PostingLimit.MIN,
-        le=PostingLimit.MAX,
+    posts_per_day: (
+        Annotated[int, Field(ge=PostingLimit.MIN, le=PostingLimit.MAX), NotBool] | None
+    ) = Field(
         description="new posts allowed in any 24 hours (0: none); null lifts the limit",
     )
     reason: ReasonField = None
@@ -59,6 +59,7 @@ class HideIn(BaseModel):
     reason: str = Field(
         min_length=1,
         max_length=Reason.MAX_LEN,
+        pattern=NOT_BLANK,
         description="why; shown to the author and kept in the audit trail",
     )
 

@@ -6,7 +6,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.social.comment import CommentBody
-from entrypoints.http.schemas.common import HiddenMarkOut, Page
+from entrypoints.http.schemas.common import NOT_BLANK, HiddenMarkOut, Page
 from entrypoints.http.schemas.profiles import AuthorOut
 
 
@@ -15,7 +15,9 @@ class AddCommentIn(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"body": "A fine engine indeed."}]}
     )
 
-    body: str = Field(min_length=1, max_length=CommentBody.MAX_LEN)
+    body: str = Field(
+        min_length=1, max_length=CommentBody.MAX_LEN, pattern=NOT_BLANK, description="stripped"
+    )
 
 
 class CommentOut(HiddenMarkOut):

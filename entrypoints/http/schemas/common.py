@@ -5,7 +5,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any, Generic, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from application import pagination
 from application.pagination import PageRequest
@@ -18,6 +18,27 @@ NO_NUL = r"^[^\x00]*$"
 # ``exclude_if`` for a field absent when null: ``value is None``, called by the serialiser for
 # every item of a page, as a C callable (a lambda would be a Python call each time).
 IS_NONE = partial(operator.is_, None)
+
+
+def stripped_at_least(min_len: int, excluded: str = r"\x00") -> str:
+    """A pattern: no ``excluded`` character, and ``min_len`` characters or more once stripped
+    of white space as the value objects strip it (str.strip(): Python's ``\\s``, which unlike
+    the Rust regex pydantic checks patterns with also takes \x1c-\x1f)."""
+    any_char = f"[^{excluded}]"
+    shown = f"[^{excluded}\\s\\x1c-\\x1f]"
+    if min_len <= 1:
+        return f"^{any_char}*{shown}{any_char}*$"
+    return f"^{any_char}*{shown}{any_char}{{{min_len - 2},}}{shown}{any_char}*$"
+
+
+NOT_BLANK = stripped_at_least(1)
+DELIVERABLE = (
+    "an address that can take mail: special-use domains (.test, .invalid, .localhost...) are a 422"
+)
+# An absolute http(s) URL with a host (domain/users/values.py: ImageUrl), or empty.
+HTTP_URL_OR_EMPTY = (
+    r"^((https?|HTTPS?)://[^\s\x00-\x1f\x7f/?#@:\[\]]+(:[0-9]{1,5})?([/?#][^\s\x00-\x1f\x7f]*)?)?$"
+)
 
 
 class Page(BaseModel, Generic[T]):
@@ -72,6 +93,16 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     """The OpenAPI ``responses`` entry documenting problem replies with these statuses
     (moved to application/problem+json by entrypoints.http.openapi)."""
     return {status: {"model": Problem} for status in statuses}
+
+
+def refuse_bool(value: T) -> T:
+    """JSON integers: true and false are none (pydantic's lax mode reads them as 1 and 0)."""
+    if isinstance(value, bool):
+        raise ValueError("Input should be a valid integer")
+    return value
+
+
+NotBool = BeforeValidator(refuse_bool)
 
 
 def refuse_null(value: T) -> T:

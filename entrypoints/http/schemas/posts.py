@@ -8,7 +8,14 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from domain.posts.values import Content, Description, Tag, Tags, Title
-from entrypoints.http.schemas.common import NO_NUL, HiddenMarkOut, Page, refuse_null
+from entrypoints.http.schemas.common import (
+    NO_NUL,
+    NOT_BLANK,
+    HiddenMarkOut,
+    Page,
+    refuse_null,
+    stripped_at_least,
+)
 from entrypoints.http.schemas.profiles import AuthorOut
 
 TitleField = Annotated[
@@ -16,7 +23,8 @@ TitleField = Annotated[
     Field(
         min_length=Title.MIN_LEN,
         max_length=Title.MAX_LEN,
-        pattern=NO_NUL,
+        pattern=stripped_at_least(Title.MIN_LEN),
+        description=f"stripped; then {Title.MIN_LEN} to {Title.MAX_LEN} characters",
         examples=["Notes on the engine"],
     ),
 ]
@@ -25,7 +33,8 @@ ContentField = Annotated[
     Field(
         min_length=Content.MIN_LEN,
         max_length=Content.MAX_LEN,
-        pattern=NO_NUL,
+        pattern=stripped_at_least(Content.MIN_LEN),
+        description=f"kept as written; at least {Content.MIN_LEN} characters once stripped",
         examples=["It weaves..."],
     ),
 ]
@@ -38,12 +47,15 @@ DescriptionField = Annotated[
         examples=["How the engine computes"],
     ),
 ]
-TagField = Annotated[str, Field(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN)]
+TagField = Annotated[str, Field(min_length=Tag.MIN_LEN, max_length=Tag.MAX_LEN, pattern=NOT_BLANK)]
 TagsField = Annotated[
     list[TagField],
     Field(
         max_length=Tags.MAX_COUNT,
-        description="stripped, lower-cased and de-duplicated",
+        description=(
+            "de-duplicated; each stripped and case-folded (Unicode: ß becomes ss), then "
+            f"{Tag.MIN_LEN} to {Tag.MAX_LEN} characters (a longer folded tag is a 422)"
+        ),
         examples=[["maths", "engines"]],
     ),
 ]

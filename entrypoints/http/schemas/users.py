@@ -10,6 +10,7 @@ from pydantic import (
     EmailStr,
     Field,
     SerializerFunctionWrapHandler,
+    StrictBool,
     field_validator,
     model_serializer,
 )
@@ -18,18 +19,28 @@ from pydantic.json_schema import SkipJsonSchema
 from domain.roles import Role
 from domain.users.password_policy import PasswordPolicy
 from domain.users.values import Age, Bio, DisplayName, Email, ImageUrl, RawPassword, Username
-from entrypoints.http.schemas.common import IS_NONE, NO_NUL, Page, refuse_null
+from entrypoints.http.schemas.common import (
+    DELIVERABLE,
+    HTTP_URL_OR_EMPTY,
+    IS_NONE,
+    NO_NUL,
+    NotBool,
+    Page,
+    refuse_null,
+    stripped_at_least,
+)
 
 NameField = Annotated[
     str,
     Field(
         min_length=DisplayName.MIN_LEN,
         max_length=DisplayName.MAX_LEN,
-        pattern=NO_NUL,
+        pattern=stripped_at_least(DisplayName.MIN_LEN),
+        description="stripped; must show a visible character (not only spaces or marks)",
         examples=["Ada"],
     ),
 ]
-AgeField = Annotated[int, Field(ge=Age.MIN, le=Age.MAX, examples=[36])]
+AgeField = Annotated[int, Field(ge=Age.MIN, le=Age.MAX, examples=[36]), NotBool]
 PasswordField = Annotated[
     str,
     Field(
@@ -56,6 +67,7 @@ ImageField = Annotated[
     str,
     Field(
         max_length=ImageUrl.MAX_LEN,
+        pattern=HTTP_URL_OR_EMPTY,
         description="an absolute http(s) URL of a picture (no other scheme); empty clears it",
         examples=["https://example.com/ada.png"],
     ),
@@ -88,7 +100,7 @@ class RegisterUserIn(BaseModel):
         },
     )
 
-    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN)]
+    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN, description=DELIVERABLE)]
     name: NameField
     password: PasswordField
     age: AgeField | None = None
@@ -101,8 +113,8 @@ class RegisterUserIn(BaseModel):
 
 class UpdateProfileIn(BaseModel):
     """PATCH: a field left out stays as it is; null clears an optional field (``age``, ``bio``,
-    ``image``; so does an empty ``bio`` or ``image``); ``name`` and ``username`` may not be
-    null."""
+    ``image``; so does an empty ``bio`` or ``image``); ``name``, ``username`` and
+    ``email_notifications`` may not be null."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -122,12 +134,12 @@ class UpdateProfileIn(BaseModel):
     age: AgeField | None = None
     bio: BioField | None = None
     image: ImageField | None = None
-    email_notifications: bool | None = Field(
+    email_notifications: StrictBool | SkipJsonSchema[None] = Field(
         default=None, description="false stops notification e-mails (the inbox still fills)"
     )
     username: UsernameField | SkipJsonSchema[None] = None
 
-    _present_means_set = field_validator("name", "username")(refuse_null)
+    _present_means_set = field_validator("name", "username", "email_notifications")(refuse_null)
 
     def changes(self) -> dict[str, Any]:
         """The command's fields: null bio or image as the empty string that clears it, a null
@@ -165,7 +177,7 @@ class ChangeEmailIn(BaseModel):
         },
     )
 
-    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN)]
+    email: Annotated[EmailStr, Field(max_length=Email.MAX_LEN, description=DELIVERABLE)]
     password: str = Field(min_length=1, max_length=RawPassword.MAX_LEN)
 
 

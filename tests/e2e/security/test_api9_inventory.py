@@ -12,8 +12,7 @@ from starlette.routing import BaseRoute, Mount
 Operation = tuple[str, str]
 DOC_PAGES = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
 # Served on purpose outside any OpenAPI document, each for a reason: the documentation pages
-# and their assets; the WebSocket (not an HTTP operation: README, "Live events"); the HTML page
-# an e-mail's unsubscribe link opens (its one-click POST is documented).
+# and their assets; the WebSocket (not an HTTP operation: README, "Live events").
 UNDOCUMENTED: set[Operation] = {
     ("GET", "/docs"),
     ("GET", "/docs/oauth2-redirect"),
@@ -21,7 +20,6 @@ UNDOCUMENTED: set[Operation] = {
     ("GET", "/docs-assets/redoc.standalone.js"),
     ("ANY", "/docs-assets"),
     ("ANY", "/ws"),
-    ("GET", "/unsubscribe"),
 }
 
 

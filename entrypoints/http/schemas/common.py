@@ -20,12 +20,17 @@ NO_NUL = r"^[^\x00]*$"
 IS_NONE = partial(operator.is_, None)
 
 
+# What str.isspace() and so str.strip() call white space, spelled out for a character class:
+# ``\s`` means other things to Python's re, to the Rust regex pydantic checks patterns with,
+# to hypothesis and to ECMA-262 (\x1c-\x1f, \x85).
+WHITE_SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
 def stripped_at_least(min_len: int, excluded: str = r"\x00") -> str:
     """A pattern: no ``excluded`` character, and ``min_len`` characters or more once stripped
-    of white space as the value objects strip it (str.strip(): Python's ``\\s``, which unlike
-    the Rust regex pydantic checks patterns with also takes \x1c-\x1f)."""
+    of white space as the value objects strip it."""
     any_char = f"[^{excluded}]"
-    shown = f"[^{excluded}\\s\\x1c-\\x1f]"
+    shown = f"[^{excluded}{WHITE_SPACE}]"
     if min_len <= 1:
         return f"^{any_char}*{shown}{any_char}*$"
     return f"^{any_char}*{shown}{any_char}{{{min_len - 2},}}{shown}{any_char}*$"
@@ -35,9 +40,11 @@ NOT_BLANK = stripped_at_least(1)
 DELIVERABLE = (
     "an address that can take mail: special-use domains (.test, .invalid, .localhost...) are a 422"
 )
-# An absolute http(s) URL with a host (domain/users/values.py: ImageUrl), or empty.
+# An absolute http(s) URL with a host (domain/users/values.py: ImageUrl), or empty: no white
+# space or control character anywhere.
+_URL_CHAR = rf"[^{WHITE_SPACE}\x00-\x1f\x7f"
 HTTP_URL_OR_EMPTY = (
-    r"^((https?|HTTPS?)://[^\s\x00-\x1f\x7f/?#@:\[\]]+(:[0-9]{1,5})?([/?#][^\s\x00-\x1f\x7f]*)?)?$"
+    rf"^((https?|HTTPS?)://{_URL_CHAR}/?#@:\[\]]+(:[0-9]{{1,5}})?([/?#]{_URL_CHAR}]*)?)?$"
 )
 
 

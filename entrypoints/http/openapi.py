@@ -1,6 +1,6 @@
 """Corrections FastAPI cannot express on its own in the OpenAPI document: error replies,
-request validation's 422 included, are application/problem+json, and an optional token is
-optional."""
+request validation's 422 included, are application/problem+json, a body may meet the body
+limits' 413, and an optional token is optional."""
 
 from typing import Any
 
@@ -26,6 +26,7 @@ def install_openapi(app: FastAPI) -> None:
             )
             for operation in _operations(document):
                 _validation_errors_are_problems(operation)
+                _document_the_body_limits(operation)
                 _serve_problems_as_problem_json(operation)
                 _make_optional_token_optional(operation)
             document.get("components", {}).get("securitySchemes", {}).pop(
@@ -46,6 +47,19 @@ def _validation_errors_are_problems(operation: dict[str, Any]) -> None:
     content = operation.get("responses", {}).get("422", {}).get("content", {})
     if content.get("application/json", {}).get("schema", {}).get("$ref") == _FASTAPI_422_REF:
         content["application/json"]["schema"] = {"$ref": _PROBLEM_REF}
+
+
+def _document_the_body_limits(operation: dict[str, Any]) -> None:
+    """Every body passes entrypoints/http/body_limit.py first."""
+    if "requestBody" in operation:
+        operation["responses"].setdefault(
+            "413",
+            {
+                "description": "The body is over FOLIO_MAX_BODY_BYTES, or its JSON nests deeper "
+                "than FOLIO_MAX_JSON_DEPTH or has an array longer than FOLIO_MAX_JSON_ARRAY_ITEMS",
+                "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": _PROBLEM_REF}}},
+            },
+        )
 
 
 def _serve_problems_as_problem_json(operation: dict[str, Any]) -> None:

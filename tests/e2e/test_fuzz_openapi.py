@@ -49,6 +49,10 @@ enabled = true
 [checks.positive_data_acceptance]
 enabled = false  # run by positive_data_acceptance_or_documented_rule, with these statuses
 expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "412", "429"]
+[checks.negative_data_rejection]  # schemathesis' statuses, and the body limit's 413
+expected-statuses = [
+    "400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429", "5xx"
+]
 [generation]
 max-examples = {os.environ.get("FOLIO_FUZZ_EXAMPLES") or MAX_EXAMPLES}
 [phases]

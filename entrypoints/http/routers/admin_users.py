@@ -20,7 +20,7 @@ from entrypoints.container import Container
 from entrypoints.http.dependencies import AdminActor, PageParams
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.admin import PostingLimitIn, ReasonIn, RoleIn, SessionsEndedOut
-from entrypoints.http.schemas.common import problem_responses
+from entrypoints.http.schemas.common import NO_NUL, problem_responses
 from entrypoints.http.schemas.users import UserOut, UserPage
 
 router = APIRouter(prefix="/admin/users", tags=["admin"])
@@ -36,7 +36,11 @@ async def search_users(
     search: Annotated[SearchUsers, Depends(Inject[Container.admin.search_users])],
     q: Annotated[
         str | None,
-        Query(max_length=254, description="an e-mail or username prefix, whatever its case"),
+        Query(
+            max_length=254,
+            pattern=NO_NUL,
+            description="an e-mail or username prefix, whatever its case",
+        ),
     ] = None,
 ) -> UserPage:
     """Every user, deactivated ones too, oldest first, with their private fields; with ``q``,

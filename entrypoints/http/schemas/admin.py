@@ -10,13 +10,14 @@ from domain.admin.audit import AuditAction, AuditTarget
 from domain.admin.reason import Reason
 from domain.roles import Role
 from domain.users.limits import PostingLimit
-from entrypoints.http.schemas.common import NOT_BLANK, NotBool, Page
+from entrypoints.http.schemas.common import NO_NUL, NOT_BLANK, NotBool, Page
 
 ReasonField = Annotated[
     str | None,
     Field(
         max_length=Reason.MAX_LEN,
-        description="why the admin acts; kept in the audit trail",
+        pattern=NO_NUL,
+        description="why the admin acts; kept in the audit trail (blank: none)",
         examples=["spam"],
     ),
 ]

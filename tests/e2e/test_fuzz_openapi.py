@@ -28,6 +28,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from application.sessions.tokens import ClientInfo
 from application.users.register_user import RegisterUserCommand
 from domain.ids import UserId
+from domain.posts.search import SearchQuery
 from domain.posts.values import Tag
 from domain.roles import Role
 from domain.sessions.session import AuthMethod
@@ -68,6 +69,7 @@ DOCUMENTED_RULES = {
     ("cursor", "search results are paged by skip, not by cursor"),
     ("username", "you cannot follow yourself"),
     ("q", "must contain at least one word to look for"),
+    ("q", f"may contain at most {SearchQuery.MAX_TERMS} words or phrases"),
     ("name", "must contain a visible character"),
     # A tag is case-folded before its length is checked, and folding may lengthen it ("ß").
     ("tags", f"must be at most {Tag.MAX_LEN} characters"),

@@ -22,6 +22,8 @@ from entrypoints.http.schemas.common import NOT_BLANK, problem_responses
 from entrypoints.http.schemas.posts import CreatePostIn, PostOut, PostPage, UpdatePostIn
 
 router = APIRouter(prefix="/posts", tags=["posts"])
+# A search's quotes pair up into phrases (domain/posts/search.py); no NUL either.
+BALANCED_QUOTES = r'^[^\x00"]*("[^\x00"]*"[^\x00"]*)*$'
 NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is current"}
 
 
@@ -71,9 +73,11 @@ async def list_posts(
         Query(
             min_length=1,
             max_length=SearchQuery.MAX_LEN,
+            pattern=BALANCED_QUOTES,
             description=(
                 'full-text search: words, "a phrase", -excluded; best matches first; at least '
-                "one word (422 otherwise); paged by skip only (with a cursor: 422)"
+                f"one word and at most {SearchQuery.MAX_TERMS} words or phrases (422 otherwise); "
+                "paged by skip only (with a cursor: 422)"
             ),
         ),
     ] = None,

@@ -13,6 +13,12 @@ LUA = """
 local requests = {%(requests)s}
 local prepared = {}
 local counter = 0
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+%(shed_hook)s
 
 function init(args)
   math.randomseed(%(seed)d)
@@ -34,11 +40,23 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
+  local shed = 0
+  for _, thread in ipairs(threads) do shed = shed + (thread:get("shed") or 0) end
   io.write(string.format(
     "%(marker)s{\\"requests\\": %%d, \\"duration_us\\": %%d, \\"p50_us\\": %%d, \\"p99_us\\": %%d, "
-    .. "\\"errors\\": %%d, \\"status_errors\\": %%d}\\n",
+    .. "\\"errors\\": %%d, \\"status_errors\\": %%d, \\"shed\\": %%d}\\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    e.connect + e.read + e.write + e.timeout, e.status))
+    e.connect + e.read + e.write + e.timeout, e.status, shed))
+end
+"""
+
+# Counts the 503s a server sheds load with (a full hashing queue); only in the scripts that
+# expect them, since a response hook makes wrk hand every response to Lua.
+SHED_HOOK = """
+shed = 0
+
+function response(status, headers, body)
+  if status == 503 then shed = shed + 1 end
 end
 """
 
@@ -61,6 +79,7 @@ class WrkResult:
     p99_ms: float
     errors: int
     status_errors: int
+    shed: int = 0  # 503 answers, counted only by scripts made with ``count_shed``
 
     @property
     def requests_per_second(self) -> float:
@@ -80,10 +99,16 @@ def _lua_request(request: Request) -> str:
     return "{" + ", ".join([*parts, _lua_string(request.body)]) + "}"
 
 
-def script(requests: Sequence[Request], seed: int = 1843) -> str:
-    """The Lua script for ``requests``; exposed for tests."""
+def script(requests: Sequence[Request], seed: int = 1843, *, count_shed: bool = False) -> str:
+    """The Lua script for ``requests``; exposed for tests. With ``count_shed`` it also counts
+    the 503 answers (``WrkResult.shed``)."""
     listed = ",\n  ".join(_lua_request(r) for r in requests)
-    return LUA % {"requests": "\n  " + listed + "\n", "seed": seed, "marker": MARKER}
+    return LUA % {
+        "requests": "\n  " + listed + "\n",
+        "seed": seed,
+        "marker": MARKER,
+        "shed_hook": SHED_HOOK if count_shed else "",
+    }
 
 
 def parse(output: str) -> WrkResult:
@@ -98,6 +123,7 @@ def parse(output: str) -> WrkResult:
                 p99_ms=data["p99_us"] / 1000,
                 errors=data["errors"],
                 status_errors=data["status_errors"],
+                shed=data.get("shed", 0),
             )
     raise ValueError(f"no figures in wrk's output:\n{output[-2000:]}")
 

@@ -29,7 +29,7 @@ class _Recorder(BaseHTTPRequestHandler):
         if self.command == "POST":
             type(self).bodies.append(body)
         type(self).seen[f"{self.command} {self.path} {self.headers.get('X-Who', '')}"] += 1
-        status = 404 if self.path == "/missing" else 200
+        status = {"/missing": 404, "/busy": 503}.get(self.path, 200)
         self.send_response(status)
         self.send_header("Content-Length", "2")
         self.end_headers()
@@ -58,9 +58,11 @@ def tiny_server() -> Iterator[str]:
         thread.join(timeout=5)
 
 
-def _run_wrk(base_url: str, requests: list[wrk.Request], tmp_path: Path) -> wrk.WrkResult:
+def _run_wrk(
+    base_url: str, requests: list[wrk.Request], tmp_path: Path, count_shed: bool = False
+) -> wrk.WrkResult:
     script = tmp_path / "load.lua"
-    script.write_text(wrk.script(requests))
+    script.write_text(wrk.script(requests, count_shed=count_shed))
     argv = wrk.command(base_url, script, connections=2, seconds=1, cpu=None)
     return wrk.finish(wrk.start(argv), timeout=30)
 
@@ -87,6 +89,20 @@ def test_wrk_counts_error_statuses(tiny_server: str, tmp_path: Path) -> None:
     result = _run_wrk(tiny_server, [wrk.Request("/missing")], tmp_path)
 
     assert result.status_errors == result.requests > 0
+
+
+def test_a_flood_script_counts_the_503s_apart_from_other_refusals(
+    tiny_server: str, tmp_path: Path
+) -> None:
+    requests = [wrk.Request("/busy"), wrk.Request("/missing"), wrk.Request("/posts/1")]
+
+    result = _run_wrk(tiny_server, requests, tmp_path, count_shed=True)
+    plain = _run_wrk(tiny_server, requests, tmp_path)
+
+    busy, missing = _Recorder.seen["GET /busy "], _Recorder.seen["GET /missing "]
+    assert 0 < result.shed < result.status_errors < result.requests
+    assert busy + missing >= result.status_errors  # the server saw both runs' requests
+    assert plain.shed == 0  # only counted when asked
 
 
 def test_wrk_command_pins_to_a_core() -> None:

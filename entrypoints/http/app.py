@@ -20,6 +20,7 @@ from entrypoints.http.body_limit import BodyLimitMiddleware
 from entrypoints.http.cors import cors_middleware
 from entrypoints.http.docs import install_docs
 from entrypoints.http.errors import install_error_handlers
+from entrypoints.http.hashing_gate import HashingGateMiddleware
 from entrypoints.http.head import HeadAsGetMiddleware
 from entrypoints.http.heap import long_lived_heap
 from entrypoints.http.idempotency import IdempotencyMiddleware
@@ -130,7 +131,9 @@ def install_middleware(app: FastAPI, container: Container) -> None:
        request id and client address that audit records and sessions carry);
     5. rate limits per client address (unless FOLIO_RATE_LIMIT_ENABLED=false): before the
        body is read, so a refused request costs almost nothing;
-    6. body limit: oversized or deeply nested bodies refused before auth and parsing;
+    6. logins and registrations refused with 503 while every password-hashing slot is taken,
+       before their bodies are read;
+       body limit: oversized or deeply nested bodies refused before auth and parsing;
     7. idempotency keys on POST: a retry gets the first response, without a second effect;
     8. unexpected errors: a 500 problem, logged once; HEAD runs as GET.
     """
@@ -148,6 +151,7 @@ def install_middleware(app: FastAPI, container: Container) -> None:
     if settings.rate_limit_enabled:
         stack.append(rate_limit_middleware(container))
     stack += [
+        Middleware(HashingGateMiddleware, pool=container.hardening.hashing_pool()),
         Middleware(
             BodyLimitMiddleware,
             max_bytes=settings.max_body_bytes,

@@ -3,14 +3,16 @@ accounts exist whatever parameters their hashes were made with, and a rehash on 
 undoes a concurrent password change."""
 
 import asyncio
+import os
 import statistics
+import sys
 import threading
 import time
 
 import pytest
 
 from adapters.security.argon2_hasher import Argon2Parameters, Argon2PasswordHasher
-from adapters.security.hashing_pool import HashingBusy, HashingPool
+from adapters.security.hashing_pool import HASHING_NICENESS, HashingBusy, HashingPool
 from application.auth.log_in import LogInCommand
 from application.errors import InvalidCredentials, ServiceUnavailable
 from application.users.change_password import ChangePasswordCommand
@@ -53,6 +55,19 @@ async def test_at_most_the_pool_size_runs_at_once():
     await asyncio.gather(*(pool.run(work) for _ in range(8)))
     assert peak == 2
     pool.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="per-thread nice values are Linux's")
+async def test_hashing_threads_run_below_the_event_loops_priority():
+    pool = HashingPool(workers=1, queue=0)
+
+    def own_niceness() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    try:
+        assert await pool.run(own_niceness) == min(own_niceness() + HASHING_NICENESS, 19)
+    finally:
+        pool.close()
 
 
 async def median_seconds(hasher: Argon2PasswordHasher, stored: str | None) -> float:

@@ -2,6 +2,7 @@
 are bounded before authentication and parsing; so are JSON depth and array lengths."""
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator
 
 from httpx import AsyncClient
@@ -107,3 +108,34 @@ async def test_a_login_flood_is_bounded_by_the_hashing_pool():
     assert set(statuses) <= {401, 503}
     assert 503 in statuses
     assert statuses.count(401) >= 3  # one running and two queued got their answer
+
+
+async def test_with_every_hashing_slot_taken_logins_are_refused_before_their_body_is_read():
+    container = make_container(password_hash_workers=1, password_hash_queue=0)
+    pool = container.hardening.hashing_pool()
+    release = threading.Event()
+    async with serve(create_app(container)) as client:
+        busy = asyncio.ensure_future(pool.run(release.wait, 10))
+        await asyncio.sleep(0.05)  # the only slot is taken
+        try:
+            native = await client.post("/token", content=never_sent())
+            realworld = await client.post("/api/users/login", content=never_sent())
+            cheap = await client.get("/posts")
+        finally:
+            release.set()
+            await busy
+        after = await client.post("/token", data={"username": "x@example.com", "password": "y"})
+
+    problem = assert_problem(native, 503)
+    assert problem["type"].endswith("service-unavailable")
+    assert native.headers["retry-after"] == "1"
+    assert realworld.status_code == 503
+    assert realworld.json() == {"errors": {"body": [problem["detail"]]}}
+    assert cheap.status_code == 200  # what hashes nothing is not held up
+    assert after.status_code == 401  # a free slot lets logins through again
+
+
+async def never_sent() -> AsyncIterator[bytes]:
+    """A body whose reading fails the test: the gate must answer without it."""
+    raise AssertionError("the body was read")
+    yield b""  # an async generator

@@ -41,13 +41,18 @@ class _Recorder(BaseHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """wrk drops its connections when its time is up: not worth a traceback on stderr."""
+
+
 @pytest.fixture
 def tiny_server() -> Iterator[str]:
     if shutil.which("wrk") is None:
         missing("wrk skipped: the wrk binary is not installed (Debian package wrk)")
     _Recorder.seen = Counter()
     _Recorder.bodies = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    server = _QuietServer(("127.0.0.1", 0), _Recorder)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

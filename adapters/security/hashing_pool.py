@@ -25,9 +25,12 @@ def yield_to_requests() -> None:
         os.setpriority(os.PRIO_PROCESS, thread, min(niceness, LOWEST_PRIORITY))
 
 
+BUSY = "too many passwords are being checked right now; try again shortly"
+
+
 class HashingBusy(ServiceUnavailable):
     def __init__(self) -> None:
-        super().__init__("too many passwords are being checked right now; try again shortly")
+        super().__init__(BUSY)
 
 
 class HashingPool:

@@ -50,3 +50,17 @@ async def send_problem(
     ]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
     await send({"type": "http.response.body", "body": body})
+
+
+async def send_unavailable(scope: Scope, send: Send, detail: str, retry_after: int) -> None:
+    """A 503 ``service-unavailable`` problem (the error table's kind for ServiceUnavailable)
+    with Retry-After, for a middleware that refuses before any handler runs."""
+    await send_problem(
+        scope,
+        send,
+        503,
+        kind="service-unavailable",
+        title="Service unavailable",
+        detail=detail,
+        headers={"retry-after": str(retry_after)},
+    )

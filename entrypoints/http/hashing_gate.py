@@ -6,12 +6,12 @@ import re
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from adapters.security.hashing_pool import HashingPool
-from entrypoints.http.asgi_problem import send_problem
+from adapters.security.hashing_pool import BUSY, HashingPool
+from entrypoints.http.asgi_problem import send_unavailable
 
 # Requests that verify or hash a password first thing, in both APIs.
 HASHING_PATHS = re.compile(r"^/(token|users|api/users/login|api/users)/?$")
-RETRY_SECONDS = "1"
+RETRY_SECONDS = 1
 
 
 class HashingGateMiddleware:
@@ -26,14 +26,6 @@ class HashingGateMiddleware:
             and scope["method"] == "POST"
             and HASHING_PATHS.match(scope["path"])
         ):
-            await send_problem(
-                scope,
-                send,
-                503,
-                kind="service-unavailable",
-                title="Service unavailable",
-                detail="too many passwords are being checked right now; try again shortly",
-                headers={"retry-after": RETRY_SECONDS},
-            )
+            await send_unavailable(scope, send, BUSY, RETRY_SECONDS)
             return
         await self.app(scope, receive, send)

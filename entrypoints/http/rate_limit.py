@@ -15,7 +15,7 @@ from adapters.audit import LoggingAuditTrail
 from adapters.limits.limiter import Limiter, LimiterUnavailable, Rule, Verdict
 from adapters.metrics import RATE_LIMIT_REJECTIONS
 from entrypoints.container import Container
-from entrypoints.http.asgi_problem import send_problem
+from entrypoints.http.asgi_problem import send_problem, send_unavailable
 from entrypoints.http.client_address import ClientAddresses
 from entrypoints.http.routers import health
 
@@ -89,19 +89,6 @@ async def send_too_many(scope: Scope, send: Send, verdict: Verdict, detail: str)
     )
 
 
-async def send_unavailable(scope: Scope, send: Send) -> None:
-    """The rate limits cannot be counted (Redis is down): refuse rather than go unlimited."""
-    await send_problem(
-        scope,
-        send,
-        503,
-        kind="service-unavailable",
-        title="Service unavailable",
-        detail="the rate limits cannot be checked at the moment; try again shortly",
-        headers={"retry-after": str(UNAVAILABLE_RETRY_SECONDS)},
-    )
-
-
 class RateLimitMiddleware:
     def __init__(
         self,
@@ -131,7 +118,9 @@ class RateLimitMiddleware:
             if scope["type"] == "http" and scope["path"] in health.PATHS:
                 await self.app(scope, receive, send)  # the probes still say what is wrong
             elif scope["type"] == "http":
-                await send_unavailable(scope, send)
+                # The counts cannot be kept (Redis is down): refuse rather than go unlimited.
+                detail = "the rate limits cannot be checked at the moment; try again shortly"
+                await send_unavailable(scope, send, detail, UNAVAILABLE_RETRY_SECONDS)
             else:
                 await send({"type": "websocket.close", "code": 1011})  # server error
 

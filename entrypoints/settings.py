@@ -124,7 +124,7 @@ class Settings(BaseSettings):
         description="threads hashing passwords at once (each holds argon2_memory_cost KiB)",
     )
     password_hash_queue: int = Field(
-        default=16, ge=0, le=10_000, description="logins waiting for a hashing thread; then 503"
+        default=64, ge=0, le=10_000, description="logins waiting for a hashing thread; then 503"
     )
     redis_url: str | None = Field(
         default=None, description="redis://host:port/db; shared state across workers and hosts"

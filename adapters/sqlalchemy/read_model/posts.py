@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     Select,
     Subquery,
+    and_,
     bindparam,
     exists,
     func,
@@ -105,6 +106,24 @@ def shown_to_viewer(anonymous: bool) -> ColumnElement[bool]:
     """Posts an admin hid are seen by their author only (every list adds this condition)."""
     shown = posts.c.hidden_at.is_(None)
     return shown if anonymous else or_(shown, posts.c.author_id == VIEWER)
+
+
+def hidden_from_viewer(anonymous: bool) -> ColumnElement[bool]:
+    """The posts ``shown_to_viewer`` leaves out: hidden ones, but the viewer's own."""
+    hidden = posts.c.hidden_at.is_not(None)
+    return hidden if anonymous else and_(hidden, posts.c.author_id != VIEWER)
+
+
+def _total(where: Filter, anonymous: bool) -> Subquery:
+    """How many posts ``where`` selects that the viewer is shown, as the posts ``where``
+    selects less those hidden from the viewer: the first count reads no more than its
+    filters need (on SQLite, checking ``hidden_at`` in every entry of the list index cost
+    twice the count itself), the second reads the few hidden posts (ix_posts_hidden)."""
+    selected = select(func.count()).select_from(posts).where(*where.conditions)
+    hidden = selected.where(hidden_from_viewer(anonymous))
+    return select((selected.scalar_subquery() - hidden.scalar_subquery()).label("total")).subquery(
+        "counted"
+    )
 
 
 class PostViews:
@@ -199,8 +218,7 @@ def _list(
     with the ``total``, or a single row of NULLs but the ``total`` when the page is empty."""
     order = posts.c.published_at if by_publication else posts.c.created_at
     conditions = [*where.conditions, shown_to_viewer(anonymous)]
-    total = select(func.count().label("total")).select_from(posts).where(*conditions)
-    counted = total.subquery("counted")
+    counted = _total(where, anonymous)
     chosen = select(posts.c.id, order.label("key")).where(*conditions)
     if keyset:
         after = tuple_(

@@ -20,6 +20,10 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0
 COLUMNS = "id, author_id, title, slug, content, created_at, updated_at, published_at"
 PUBLISHED = "published_at IS NOT NULL"
 BY_TAG = "EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = posts.id AND t.tag = $1)"
+USED_TAGS = (
+    "SELECT t.tag FROM post_tags t JOIN posts ON posts.id = t.post_id WHERE posts.published_at"
+    " IS NOT NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT 100"
+)
 TAGS = "SELECT post_id, tag FROM post_tags WHERE post_id = ANY($1) ORDER BY post_id, position"
 
 
@@ -100,3 +104,11 @@ async def get_post(post_id: uuid.UUID) -> PostOut:
             raise HTTPException(status_code=404, detail="Post not found")
         tags = await _tags(connection, [post_id])
     return _post(row, tags.get(post_id, []))
+
+
+@app.get("/tags")
+async def list_tags() -> dict[str, list[str]]:
+    """Tags of published posts, most used first (ties by name), at most 100."""
+    assert pool is not None
+    async with pool.acquire() as connection:
+        return {"tags": [row["tag"] for row in await connection.fetch(USED_TAGS)]}

@@ -132,3 +132,17 @@ async def get_post(post_id: uuid.UUID, session: Session) -> Any:
     if post is None or post.published_at is None:
         raise HTTPException(status_code=404, detail="Post not found")
     return post
+
+
+@app.get("/tags")
+async def list_tags(session: Session) -> dict[str, list[str]]:
+    """Tags of published posts, most used first (ties by name), at most 100."""
+    query = (
+        select(PostTag.tag)
+        .join(Post, Post.id == PostTag.post_id)
+        .where(Post.published_at.is_not(None))
+        .group_by(PostTag.tag)
+        .order_by(func.count().desc(), PostTag.tag)
+        .limit(100)
+    )
+    return {"tags": list(await session.scalars(query))}

@@ -148,3 +148,17 @@ async def get_post(post_id: uuid.UUID, connection: Connection) -> PostOut:
     if row is None or row.published_at is None:
         raise HTTPException(status_code=404, detail="Post not found")
     return _post(row, (await _tags(connection, [post_id])).get(post_id, []))
+
+
+@app.get("/tags")
+async def list_tags(connection: Connection) -> dict[str, list[str]]:
+    """Tags of published posts, most used first (ties by name), at most 100."""
+    query = (
+        select(post_tags.c.tag)
+        .join(posts, posts.c.id == post_tags.c.post_id)
+        .where(posts.c.published_at.is_not(None))
+        .group_by(post_tags.c.tag)
+        .order_by(func.count().desc(), post_tags.c.tag)
+        .limit(100)
+    )
+    return {"tags": list((await connection.execute(query)).scalars())}

@@ -83,6 +83,7 @@ def scenarios_for(data: Dataset, tokens: list[str], cursors: list[str]) -> list[
             tuple(Request(f"/posts?limit={PAGE}&cursor={cursor}") for cursor in cursors),
             FOLIO,
         ),
+        Scenario("tags", "GET /tags", (Request("/tags"),)),
         Scenario(
             "me",
             "GET /me, 20 users' tokens at random",
@@ -126,12 +127,13 @@ def scenarios_for(data: Dataset, tokens: list[str], cursors: list[str]) -> list[
 
 def verification_paths(data: Dataset) -> list[str]:
     """Read paths every contender must answer alike: posts, drafts (404), first, tagged and deep
-    pages, and a page past the end."""
+    pages, a page past the end, and the tags."""
     posts = [f"/posts/{post_id}" for post_id in _sample(data.published_ids, 6)]
     drafts = [f"/posts/{post_id}" for post_id in data.draft_ids[:2]]
     pages = [f"/posts?limit={PAGE}", f"/posts?skip={deep_skips(data)[0]}&limit={PAGE}"]
     pages += [f"/posts?tag={tag}&skip={PAGE}&limit={PAGE}" for tag in data.tags_by_use[:2]]
-    return [*posts, *drafts, *pages, f"/posts?skip={len(data.published_ids)}&limit={PAGE}"]
+    past_the_end = f"/posts?skip={len(data.published_ids)}&limit={PAGE}"
+    return [*posts, *drafts, *pages, past_the_end, "/tags"]
 
 
 def realworld_scenarios(data: Dataset, tokens: list[str]) -> list[Scenario]:

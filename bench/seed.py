@@ -132,7 +132,8 @@ async def _insert(url: str, rows: dict[str, list[dict[str, object]]]) -> None:
     try:
         async with engine.begin() as connection:
             for table in (
-                tables.users, tables.posts, tables.post_tags, tables.follows, tables.favorites,
+                tables.users, tables.posts, tables.post_tags, tables.tag_counts, tables.follows,
+                tables.favorites,
             ):  # fmt: skip
                 batch = rows[table.name]
                 for start in range(0, len(batch), BATCH):
@@ -168,6 +169,8 @@ def seed(backend: str, url: str, *, users: int, posts: int, seed: int = 1843) ->
     follows, favorites = _social_rows(rng, user_ids, [uuid.UUID(p) for p in published])
     rows = {
         "users": _user_rows(rng, user_ids), "posts": post_rows, "post_tags": tag_rows,
+        # What Folio's repositories would have counted writing these posts (none is hidden).
+        "tag_counts": [{"tag": tag, "uses": uses} for tag, uses in tag_use.items()],
         "follows": follows, "favorites": favorites,
     }  # fmt: skip
     asyncio.run(_insert(url, rows))

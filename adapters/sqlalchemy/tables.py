@@ -129,6 +129,17 @@ post_tags = Table(
     Index(None, "tag"),
 )
 
+# How many visible posts (published, not hidden by an admin) carry each tag: what the tags view
+# reads, kept exact by the repositories in the transaction of every change (tag_counts.py,
+# ADR 019). A tag no visible post carries has no row.
+tag_counts = Table(
+    "tag_counts",
+    metadata,
+    Column("tag", String(Tag.MAX_LEN), primary_key=True),
+    Column("uses", Integer, nullable=False),
+    Index(None, "uses", "tag"),
+)
+
 OUTBOX_STATES = "'pending', 'dead'"
 EVENT_NAME_MAX_LEN = 64
 HANDLER_NAME_MAX_LEN = 64

@@ -1,5 +1,6 @@
 """``folio db``: the database schema."""
 
+import asyncio
 from typing import Annotated
 
 import typer
@@ -7,6 +8,8 @@ from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from adapters.sqlalchemy import migrate
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.tag_counts import recount
 from entrypoints.cli.console import fail, load_settings, redacted
 
 app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
@@ -28,3 +31,24 @@ def migrate_database(url: str, revision: str = "head") -> None:
         migrate.upgrade(url, revision=revision)
     except (CommandError, SQLAlchemyError, OSError) as error:
         fail(f"could not migrate {redacted(url)}: {error}")
+
+
+@app.command("recount-tags")
+def recount_tags() -> None:
+    """Count the tags of the visible posts again, from the posts. Needed once after a deploy
+    during which code older than revision 0019 (which kept no counts) wrote posts."""
+    url = load_settings().database_url
+    try:
+        asyncio.run(_recount(url))
+    except (SQLAlchemyError, OSError) as error:
+        fail(f"could not recount the tags of {redacted(url)}: {error}")
+    typer.echo(f"Tags of {redacted(url)} recounted.")
+
+
+async def _recount(url: str) -> None:
+    engine = create_engine(url, pool_size=1)
+    try:
+        async with engine.begin() as connection:
+            await recount(connection)
+    finally:
+        await engine.dispose()

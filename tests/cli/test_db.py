@@ -51,3 +51,38 @@ def test_bad_settings_fail_naming_the_variable(folio: Folio):
 
     assert result.exit_code == 1
     assert "FOLIO_STORAGE" in result.stderr
+
+
+def test_recount_tags_counts_the_visible_posts_tags_again(folio: Folio):
+    assert folio("db", "upgrade").exit_code == 0
+    with sqlite3.connect(folio.database) as connection:
+        connection.execute(
+            "INSERT INTO users (id, email, username, username_key, name, role, is_active,"
+            " password_hash, created_at, updated_at) VALUES ('u1', 'a@b.io', 'a', 'a', 'A',"
+            " 'user', 1, 'x', '2024-01-01', '2024-01-01')"
+        )
+        for post, published, hidden in [
+            ("p1", "2024-01-01", None),
+            ("p2", "2024-01-01", None),
+            ("p3", None, None),
+            ("p4", "2024-01-01", "2024-01-02"),
+        ]:
+            connection.execute(
+                "INSERT INTO posts (id, author_id, title, slug, content, created_at, updated_at,"
+                " published_at, hidden_at) VALUES (?, 'u1', 'T', ?, 'C', '2024-01-01',"
+                " '2024-01-01', ?, ?)",
+                (post, post, published, hidden),
+            )
+            connection.execute(
+                "INSERT INTO post_tags (post_id, tag, position) VALUES (?, 'a', 0), (?, ?, 1)",
+                (post, post, f"only-{post}"),
+            )
+        connection.execute("INSERT INTO tag_counts (tag, uses) VALUES ('stale', 7), ('a', 1)")
+
+    result = folio("db", "recount-tags")
+
+    assert result.exit_code == 0, result.output
+    assert "recounted" in result.output
+    with sqlite3.connect(folio.database) as connection:
+        counts = dict(connection.execute("SELECT tag, uses FROM tag_counts"))
+    assert counts == {"a": 2, "only-p1": 1, "only-p2": 1}

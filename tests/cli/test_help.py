@@ -11,7 +11,7 @@ from tests.cli.conftest import Folio
         pytest.param(["outbox", "list"], ["--dead", "--limit"], id="outbox-list"),
         pytest.param(["outbox", "retry"], ["--all-dead", "ID"], id="outbox-retry"),
         pytest.param(["serve"], ["--host", "--port", "--workers", "--reload"], id="serve"),
-        pytest.param(["db"], ["upgrade"], id="db"),
+        pytest.param(["db"], ["upgrade", "recount-tags"], id="db"),
         pytest.param(["db", "upgrade"], ["--revision"], id="db-upgrade"),
         pytest.param(["users"], ["create-admin"], id="users"),
         pytest.param(

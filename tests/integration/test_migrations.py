@@ -1,22 +1,28 @@
-"""The migrations build exactly the schema that tables.py describes, and can be undone."""
+"""The migrations build exactly the schema that tables.py describes, fill what they add from
+the data there is, and can be undone."""
 
+import asyncio
 import sqlite3
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, inspect, make_url
+from sqlalchemy import Connection, inspect, make_url, select
 
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.migrate import downgrade, upgrade
 from adapters.sqlalchemy.search import is_search_table
-from adapters.sqlalchemy.tables import metadata
-from tests.integration.backends import Database
+from adapters.sqlalchemy.tables import metadata, tag_counts
+from domain.admin.reason import Reason
+from tests.builders import NOW, make_post, make_user
+from tests.integration.backends import Database, open_backend
+from tests.integration.helpers import store
 
 CONSTRAINTS = {
     "users": {"pk_users", "uq_users_email", "uq_users_username_key"},
     "posts": {"pk_posts", "uq_posts_slug", "fk_posts_author_id_users"},
     "post_tags": {"pk_post_tags", "fk_post_tags_post_id_posts"},
+    "tag_counts": {"pk_tag_counts"},
     "outbox": {"pk_outbox", "uq_outbox_event_id"},
     "processed_events": {"pk_processed_events", "fk_processed_events_event_id_outbox"},
     "relay_leases": {"pk_relay_leases"},
@@ -105,3 +111,36 @@ def tables_in(path: str) -> set[str]:
         return {name for (name,) in rows}
     finally:
         connection.close()
+
+
+def test_the_tag_counts_start_as_the_posts_there_are(sql_database: Database) -> None:
+    assert sql_database.url is not None
+    asyncio.run(write_posts_of_every_kind(sql_database))
+
+    downgrade(sql_database.url, "0018")
+    upgrade(sql_database.url)
+
+    assert asyncio.run(tag_counts_in(sql_database.url)) == {"a": 2, "b": 1}
+
+
+async def write_posts_of_every_kind(database: Database) -> None:
+    author = make_user()
+    hidden = make_post(author_id=author.id, tags=["a", "c"])
+    hidden.hide(Reason("spam"), by=None, now=NOW)
+    written = [
+        make_post(author_id=author.id, tags=["a", "b"]),
+        make_post(author_id=author.id, tags=["a"]),
+        make_post(author_id=author.id, tags=["a", "d"], publish=False),
+        hidden,
+    ]
+    async with open_backend(database) as new_uow:
+        await store(new_uow, author, *written)
+
+
+async def tag_counts_in(url: str) -> dict[str, int]:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            return dict((await connection.execute(select(tag_counts))).all())
+    finally:
+        await engine.dispose()

@@ -1,10 +1,11 @@
-"""Profile, comment and tag views: a profile, a comment and the tags are one statement each, a
-page of comments two. Statements are built once per shape and reused with bound values."""
+"""Profile, comment and tag views: a profile, a comment and the tags (read from the maintained
+counts) are one statement each, a page of comments two. Statements are built once per shape and
+reused with bound values."""
 
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, bindparam, desc, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, or_, select, tuple_
 from sqlalchemy.engine import RowMapping
 
 from adapters.sqlalchemy.errors import translated_errors
@@ -16,7 +17,7 @@ from adapters.sqlalchemy.read_model.columns import (
     viewing,
 )
 from adapters.sqlalchemy.read_model.reads import Reads
-from adapters.sqlalchemy.tables import comments, follows, post_tags, posts, users
+from adapters.sqlalchemy.tables import comments, follows, tag_counts, users
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.social.views import CommentView
 from application.users.views import ProfileView
@@ -38,12 +39,10 @@ def _comment_count(anonymous: bool) -> Select[Any]:
     return select(func.count()).select_from(comments).where(of_post, _shown(anonymous))
 
 
+# The counts the repositories keep (tag_counts.py): no grouping of posts per request.
 _TAGS = (
-    select(post_tags.c.tag, func.count().label("uses"))
-    .join(posts, posts.c.id == post_tags.c.post_id)
-    .where(posts.c.published_at.is_not(None), posts.c.hidden_at.is_(None))
-    .group_by(post_tags.c.tag)
-    .order_by(desc("uses"), post_tags.c.tag)
+    select(tag_counts.c.tag)
+    .order_by(tag_counts.c.uses.desc(), tag_counts.c.tag)
     .limit(bindparam("limit", type_=Integer))
 )
 

@@ -18,6 +18,7 @@ from adapters.sqlalchemy.mappers import (
 )
 from adapters.sqlalchemy.search import search_for
 from adapters.sqlalchemy.tables import post_tags, posts
+from adapters.sqlalchemy.tag_counts import count_changes, locked_uses
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import PostFilter, PostRepository
 from domain.errors import StaleVersion
@@ -26,6 +27,7 @@ from domain.posts.post import Post
 from domain.posts.values import Slug
 
 SEARCHED_COLUMNS = frozenset({"title", "description", "content"})
+VISIBILITY_COLUMNS = frozenset({"published_at", "hidden_at"})
 
 
 class SqlAlchemyPostRepository(PostRepository):
@@ -93,8 +95,11 @@ class SqlAlchemyPostRepository(PostRepository):
     async def save_changes(self) -> None:
         """Insert added posts, update changed ones (replacing their tags if those changed), and
         delete removed ones (their tags and search entry go with them); the search index gets
-        every post whose searchable text is new or changed."""
+        every post whose searchable text is new or changed, and the tag counts every change
+        of a visible post's tags (tag_counts.py)."""
         new = [post for post_id, post in self._added.items() if post_id not in self._removed]
+        changing = self._changing_visible_tags()
+        uses_before = await locked_uses(self._session, changing)
         if new:
             await self._session.execute(insert(posts), [post_row(post) for post in new])
             await self._insert_tags([row for post in new for row in tag_rows(post)])
@@ -124,6 +129,20 @@ class SqlAlchemyPostRepository(PostRepository):
                 raise StaleVersion()
         if gone - guarded:
             await self._session.execute(delete(posts).where(posts.c.id.in_(gone - guarded)))
+        await count_changes(self._session, uses_before, changing, new)
+
+    def _changing_visible_tags(self) -> list[PostId]:
+        """The stored posts this unit of work removes, retags, publishes or unpublishes, hides
+        or restores: those whose visible tags may change."""
+        changing = [post_id for post_id in self._removed if post_id not in self._added]
+        for post_id, (before, before_tags) in self._loaded.items():
+            post = self.seen.get(post_id)
+            if post is None or post_id in self._removed:
+                continue
+            moved = changed_columns(before, post_row(post)).keys() & VISIBILITY_COLUMNS
+            if moved or post.tags.as_strings() != before_tags:
+                changing.append(post_id)
+        return changing
 
     def mark_saved(self) -> None:
         """The transaction committed: what is in memory is now what is stored."""

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.mappers import Row, changed_columns, user_from_row, user_row
 from adapters.sqlalchemy.tables import comments, posts, username_reservations, users
+from adapters.sqlalchemy.tag_counts import uncount_posts_of
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import UserRepository
 from domain.admin.rules import LastAdmin
@@ -165,6 +166,7 @@ class SqlAlchemyUserRepository(UserRepository):
                     update(table).where(table.c.author_id == from_id).values(author_id=to_id)
                 )
         if self._removed:
+            await uncount_posts_of(self._session, self._removed)
             # ON DELETE CASCADE takes what hangs on the user (and the search index's trigger
             # the entries of their posts).
             await self._session.execute(delete(users).where(users.c.id.in_(self._removed)))

@@ -56,8 +56,7 @@ from entrypoints.http.unexpected import UnexpectedErrorMiddleware
 from entrypoints.http.websocket import route as websocket_route
 from entrypoints.http.websocket.lifespan import live_events_running
 from entrypoints.logs import configure_logging
-from entrypoints.realworld.app import PREFIX as REALWORLD_PREFIX
-from entrypoints.realworld.app import create_realworld_app
+from entrypoints.realworld.app import realworld_mount
 from entrypoints.settings import Settings
 
 SAMPLE_SECONDS = 15.0
@@ -87,7 +86,7 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.state.cache_max_age = container.settings().http_cache_max_age
     # First among the routes: no native path is under /api, and a RealWorld request then finds
     # its app by one prefix check instead of trying every native route before it.
-    app.mount(REALWORLD_PREFIX, create_realworld_app(container))
+    app.router.routes.append(realworld_mount(container))
     install_middleware(app, container)
     install_error_handlers(app)
     install_openapi(app)

@@ -26,7 +26,7 @@ async def send_problem(
     API's prefix, its own error format instead (``{"errors": {"body": [detail]}}``)."""
     path: str = scope.get("path", "")
     if path == REALWORLD_PREFIX or path.startswith(REALWORLD_PREFIX + "/"):
-        media_type = "application/json"
+        media_type = "application/json; charset=utf-8"  # as every RealWorld reply
         document: dict[str, object] = {"errors": {"body": [detail]}}
     else:
         media_type = PROBLEM_MEDIA_TYPE

@@ -1,12 +1,16 @@
 """Who is calling: ``Authorization: Token <jwt>`` as RealWorld sends it, or ``Bearer <jwt>``,
 with the same tokens as the native API. A token that is given must be valid, even where none
-is needed (401 otherwise), as on the native API."""
+is needed (401 otherwise), as on the native API.
+
+The OpenAPI document says which routes need a token (``Token``), which take one they do not
+need (``OptionalToken``, documented as optional by entrypoints/realworld/openapi.py), and
+says nothing of the token of a route that only checks it (``token_checked``: /api/tags)."""
 
 from dataclasses import dataclass
 from typing import Annotated
 
 from dependency_injector.wiring import inject
-from fastapi import Depends
+from fastapi import Depends, Header
 from fastapi.security import APIKeyHeader
 
 from application.auth.authenticate import Authenticate
@@ -15,15 +19,21 @@ from domain.roles import Actor
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.errors import TokenMissing
+from entrypoints.realworld.openapi import AUTH_SCHEME, OPTIONAL_AUTH_SCHEME
 
 SCHEMES = frozenset({"token", "bearer"})
 
-_authorization = APIKeyHeader(
+_DESCRIPTION = "`Token <jwt>` (or `Bearer <jwt>`), the token of /api/users or /api/users/login"
+_token = APIKeyHeader(
+    name="Authorization", scheme_name=AUTH_SCHEME, description=_DESCRIPTION, auto_error=False
+)
+_optional_token = APIKeyHeader(
     name="Authorization",
-    scheme_name="Token",
-    description="`Token <jwt>` (or `Bearer <jwt>`), the token of /api/users or /api/users/login",
+    scheme_name=OPTIONAL_AUTH_SCHEME,
+    description=_DESCRIPTION,
     auto_error=False,
 )
+_undocumented_token = Header(alias="Authorization", include_in_schema=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +54,37 @@ def token_of(header: str | None) -> str | None:
     return token
 
 
-@inject
-async def optional_caller(
-    header: Annotated[str | None, Depends(_authorization)],
-    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
-) -> Caller | None:
+async def _caller(header: str | None, authenticate: Authenticate) -> Caller | None:
     token = token_of(header)
     return None if token is None else Caller(await authenticate(token), token)
 
 
-async def current_caller(caller: Annotated[Caller | None, Depends(optional_caller)]) -> Caller:
+@inject
+async def optional_caller(
+    header: Annotated[str | None, Depends(_optional_token)],
+    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
+) -> Caller | None:
+    return await _caller(header, authenticate)
+
+
+@inject
+async def current_caller(
+    header: Annotated[str | None, Depends(_token)],
+    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
+) -> Caller:
+    caller = await _caller(header, authenticate)
     if caller is None:
         raise TokenMissing()
     return caller
+
+
+@inject
+async def token_checked(
+    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
+    header: Annotated[str | None, _undocumented_token] = None,
+) -> None:
+    """A route that needs no token and shows the same to everyone still refuses a bad one."""
+    await _caller(header, authenticate)
 
 
 async def optional_actor(

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import compile_path
 
 from application.errors import (
     ApplicationError,
@@ -35,6 +36,7 @@ from domain.users.limits import PostingLimitReached
 from domain.users.verification import EmailNotVerified
 from entrypoints.http.error_log import log_unexpected
 from entrypoints.http.errors import too_many_requests_headers
+from entrypoints.http.framework_errors import NOT_JSON, is_undecodable_body
 from entrypoints.http.middleware import REQUEST_ID_HEADER, request_id_of
 from entrypoints.realworld.responses import RealWorldJSONResponse
 
@@ -126,10 +128,29 @@ async def handle_request_validation_error(request: Request, error: Exception) ->
 
 
 async def handle_http_exception(request: Request, error: Exception) -> Response:
+    """As the native API: a body that cannot be decoded is a 422, and a 405 lists in
+    ``Allow`` the methods the path takes."""
     if not isinstance(error, StarletteHTTPException):
         return await handle_unexpected_error(request, error)
+    if error.status_code == 400 and is_undecodable_body(error):
+        return errors_response(422, {GENERAL: [NOT_JSON]})
     detail = error.detail if isinstance(error.detail, str) else "request refused"
-    return errors_response(error.status_code, {GENERAL: [detail]}, error.headers)
+    headers = dict(error.headers or {})
+    if error.status_code == 405:
+        headers["Allow"] = ", ".join(documented_methods(request))
+    return errors_response(error.status_code, {GENERAL: [detail]}, headers)
+
+
+def documented_methods(request: Request) -> list[str]:
+    """The methods the OpenAPI document gives the first path template the request's path
+    fits (HEAD with GET): ``/articles/feed`` is the feed's, although ``/articles/{slug}``
+    fits it too."""
+    path = request.scope["path"].removeprefix(request.scope.get("root_path", ""))
+    for template, item in request.app.openapi()["paths"].items():
+        if compile_path(template)[0].match(path):
+            methods = {method.upper() for method in item}
+            return sorted(methods | ({"HEAD"} if "GET" in methods else set()))
+    return []
 
 
 async def handle_unexpected_error(request: Request, error: Exception) -> Response:
@@ -154,7 +175,8 @@ def resource_of(path: str) -> str:
 
 
 def _field_of(item: Any) -> str:
-    loc = [str(part) for part in item.get("loc", ())]
+    """The field as RealWorld names it: an item of a list by its list (``tagList``)."""
+    loc = [str(part) for part in item.get("loc", ()) if not isinstance(part, int)]
     if loc and loc[0] == "body":
         loc = loc[1:]
         if len(loc) > 1 and loc[0] in _ENVELOPES:

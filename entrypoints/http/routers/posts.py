@@ -31,7 +31,7 @@ NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=PostOut,
-    responses=problem_responses(400, 401, 422, 429),
+    responses=problem_responses(400, 401, 422),
 )
 @inject
 async def create_post(

@@ -3,7 +3,7 @@
 from typing import Annotated
 
 from dependency_injector.wiring import inject
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from application.posts.create_post import CreatePost, CreatePostCommand
 from application.posts.delete_post import DeletePost
@@ -12,8 +12,10 @@ from application.posts.list_posts import ListPosts, PostListFilter
 from application.posts.refs import BySlug
 from application.posts.update_post import UpdatePost, UpdatePostCommand
 from application.social.get_feed import GetFeed
+from domain.posts.values import Tag
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
+from entrypoints.http.schemas.common import NOT_BLANK
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
 from entrypoints.realworld.pagination import PageParams
 from entrypoints.realworld.responses import RealWorldJSONResponse
@@ -25,17 +27,23 @@ from entrypoints.realworld.schemas.articles import (
     article_of,
     articles_of,
 )
+from entrypoints.realworld.schemas.errors import error_responses
 
 router = APIRouter(prefix="/articles", tags=["Articles"])
+TAG_QUERY = Query(
+    max_length=Tag.MAX_LEN,
+    json_schema_extra={"minLength": Tag.MIN_LEN, "pattern": NOT_BLANK},
+    description="a tag, whatever its case (a longer case-folded tag is a 422)",
+)
 
 
-@router.get("", response_model=ArticlesEnvelope)
+@router.get("", response_model=ArticlesEnvelope, responses=error_responses(401, 422))
 @inject
 async def list_articles(
     page: PageParams,
     viewer: OptionalActor,
     list_posts: Annotated[ListPosts, Depends(Inject[Container.list_posts])],
-    tag: str | None = None,
+    tag: Annotated[str | None, TAG_QUERY] = None,
     author: str | None = None,
     favorited: str | None = None,
 ) -> RealWorldJSONResponse:
@@ -44,7 +52,7 @@ async def list_articles(
     return RealWorldJSONResponse(articles_of(await list_posts(where, page, viewer)))
 
 
-@router.get("/feed", response_model=ArticlesEnvelope)
+@router.get("/feed", response_model=ArticlesEnvelope, responses=error_responses(401, 422))
 @inject
 async def feed(
     page: PageParams,
@@ -55,7 +63,7 @@ async def feed(
     return RealWorldJSONResponse(articles_of(await get_feed(actor, page)))
 
 
-@router.get("/{slug}", response_model=ArticleEnvelope)
+@router.get("/{slug}", response_model=ArticleEnvelope, responses=error_responses(401, 404))
 @inject
 async def get_article(
     slug: str,
@@ -65,7 +73,12 @@ async def get_article(
     return RealWorldJSONResponse({"article": article_of(await get_post(BySlug(slug), viewer))})
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=ArticleEnvelope)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ArticleEnvelope,
+    responses=error_responses(401, 403, 422),
+)
 @inject
 async def create_article(
     body: NewArticleIn,
@@ -84,7 +97,9 @@ async def create_article(
     return RealWorldJSONResponse({"article": article_of(view)}, status.HTTP_201_CREATED)
 
 
-@router.put("/{slug}", response_model=ArticleEnvelope)
+@router.put(
+    "/{slug}", response_model=ArticleEnvelope, responses=error_responses(401, 403, 404, 422)
+)
 @inject
 async def update_article(
     slug: str,
@@ -106,7 +121,12 @@ async def update_article(
     )
 
 
-@router.delete("/{slug}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response)
+@router.delete(
+    "/{slug}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=error_responses(401, 403, 404),
+)
 @inject
 async def delete_article(
     slug: str,

@@ -25,11 +25,12 @@ from entrypoints.realworld.schemas.comments import (
     comment_of,
     public_number,
 )
+from entrypoints.realworld.schemas.errors import error_responses
 
 router = APIRouter(prefix="/articles/{slug}/comments", tags=["Comments"])
 
 
-@router.get("", response_model=CommentsEnvelope)
+@router.get("", response_model=CommentsEnvelope, responses=error_responses(401, 404))
 @inject
 async def list_comments(
     slug: str,
@@ -55,7 +56,7 @@ async def _every_comment(
         page = PageRequest(skip=page.skip + page.limit, limit=page.limit)
 
 
-@router.post("", response_model=CommentEnvelope)
+@router.post("", response_model=CommentEnvelope, responses=error_responses(401, 403, 404, 422))
 @inject
 async def add_comment(
     slug: str,
@@ -68,7 +69,12 @@ async def add_comment(
     return RealWorldJSONResponse({"comment": comment_of(view)})
 
 
-@router.delete("/{comment_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response)
+@router.delete(
+    "/{comment_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=error_responses(401, 403, 404, 422),
+)
 @inject
 async def delete_comment(
     slug: str,

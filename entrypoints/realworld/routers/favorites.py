@@ -13,11 +13,14 @@ from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentActor
 from entrypoints.realworld.responses import RealWorldJSONResponse
 from entrypoints.realworld.schemas.articles import ArticleEnvelope, article_of
+from entrypoints.realworld.schemas.errors import error_responses
 
 router = APIRouter(prefix="/articles", tags=["Favorites"])
 
 
-@router.post("/{slug}/favorite", response_model=ArticleEnvelope)
+@router.post(
+    "/{slug}/favorite", response_model=ArticleEnvelope, responses=error_responses(401, 404)
+)
 @inject
 async def favorite(
     slug: str,
@@ -27,7 +30,9 @@ async def favorite(
     return RealWorldJSONResponse({"article": article_of(await favorite_post(actor, BySlug(slug)))})
 
 
-@router.delete("/{slug}/favorite", response_model=ArticleEnvelope)
+@router.delete(
+    "/{slug}/favorite", response_model=ArticleEnvelope, responses=error_responses(401, 404)
+)
 @inject
 async def unfavorite(
     slug: str,

@@ -12,12 +12,18 @@ from entrypoints.container import Container
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
 from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.schemas.errors import error_responses
 from entrypoints.realworld.schemas.profiles import ProfileEnvelope, profile_of
+
+SELF_FOLLOW = (
+    "A field is missing, blank or of the wrong type; or the profile is the caller's own "
+    "(`username: you cannot follow yourself`)"
+)
 
 router = APIRouter(prefix="/profiles", tags=["Profile"])
 
 
-@router.get("/{username}", response_model=ProfileEnvelope)
+@router.get("/{username}", response_model=ProfileEnvelope, responses=error_responses(401, 404))
 @inject
 async def get_profile(
     username: str,
@@ -27,7 +33,11 @@ async def get_profile(
     return RealWorldJSONResponse({"profile": profile_of(await get(username, viewer))})
 
 
-@router.post("/{username}/follow", response_model=ProfileEnvelope)
+@router.post(
+    "/{username}/follow",
+    response_model=ProfileEnvelope,
+    responses=error_responses(401, 404, 422, descriptions={422: SELF_FOLLOW}),
+)
 @inject
 async def follow(
     username: str,
@@ -37,7 +47,9 @@ async def follow(
     return RealWorldJSONResponse({"profile": profile_of(await follow_user(actor, username))})
 
 
-@router.delete("/{username}/follow", response_model=ProfileEnvelope)
+@router.delete(
+    "/{username}/follow", response_model=ProfileEnvelope, responses=error_responses(401, 404)
+)
 @inject
 async def unfollow(
     username: str,

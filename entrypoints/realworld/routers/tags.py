@@ -9,8 +9,9 @@ from pydantic import BaseModel
 from application.social.list_tags import ListTags
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
-from entrypoints.realworld.auth import optional_caller
+from entrypoints.realworld.auth import token_checked
 from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.schemas.errors import CHECKED_IF_SENT, error_responses
 
 router = APIRouter(tags=["Tags"])
 
@@ -22,7 +23,8 @@ class TagsEnvelope(BaseModel):
 @router.get(
     "/tags",
     response_model=TagsEnvelope,
-    dependencies=[Depends(optional_caller)],  # a token given must be valid, even here
+    dependencies=[Depends(token_checked)],  # a token given must be valid, even here
+    responses=error_responses(401, descriptions={401: CHECKED_IF_SENT}),
 )
 @inject
 async def list_tags(

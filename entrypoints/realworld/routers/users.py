@@ -18,6 +18,11 @@ from entrypoints.container import Container
 from entrypoints.http.client_address import client_address_of
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentCaller
+from entrypoints.realworld.schemas.errors import (
+    LOGIN_REFUSED,
+    TAKEN,
+    error_responses,
+)
 from entrypoints.realworld.schemas.users import (
     LoginIn,
     NewUserIn,
@@ -29,7 +34,12 @@ from entrypoints.realworld.schemas.users import (
 router = APIRouter(tags=["User and Authentication"])
 
 
-@router.post("/users", status_code=status.HTTP_201_CREATED, response_model=UserEnvelope)
+@router.post(
+    "/users",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserEnvelope,
+    responses=error_responses(422, descriptions={422: TAKEN}),
+)
 @inject
 async def register(
     body: NewUserIn,
@@ -48,7 +58,11 @@ async def register(
     return UserEnvelope(user=UserOut.of(view, pair.access.token))
 
 
-@router.post("/users/login", response_model=UserEnvelope)
+@router.post(
+    "/users/login",
+    response_model=UserEnvelope,
+    responses=error_responses(401, 422, descriptions={401: LOGIN_REFUSED}),
+)
 @inject
 async def log_in(
     body: LoginIn,
@@ -66,7 +80,7 @@ async def log_in(
     return UserEnvelope(user=UserOut.of(await get_user(actor.id, actor), token))
 
 
-@router.get("/user", response_model=UserEnvelope)
+@router.get("/user", response_model=UserEnvelope, responses=error_responses(401))
 @inject
 async def current_user(
     caller: CurrentCaller,
@@ -76,7 +90,11 @@ async def current_user(
     return UserEnvelope(user=UserOut.of(view, caller.token))
 
 
-@router.put("/user", response_model=UserEnvelope)
+@router.put(
+    "/user",
+    response_model=UserEnvelope,
+    responses=error_responses(401, 422, descriptions={422: TAKEN}),
+)
 @inject
 async def update_user(
     body: UpdateUserIn,

@@ -1,24 +1,56 @@
 """``{"article": ...}`` and ``{"articles": [...], "articlesCount": n}``."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
 from application.pagination import Page
 from application.posts.views import PostView
-from domain.posts.values import Description, Tags
+from domain.posts.values import Content, Description, Tag, Tags, Title
+from entrypoints.http.schemas.common import NO_NUL, NOT_BLANK
 from entrypoints.realworld.responses import timestamp
-from entrypoints.realworld.schemas.common import In, Required
+from entrypoints.realworld.schemas.common import In, Required, documented, text_of
 from entrypoints.realworld.schemas.profiles import ProfileOut, profile_of
 
 TagList = list[str]
+TitleField = Annotated[
+    Required,
+    Field(max_length=Title.MAX_LEN),
+    text_of(Title.MIN_LEN),
+    documented(description=f"stripped; then {Title.MIN_LEN} to {Title.MAX_LEN} characters"),
+]
+DescriptionField = Annotated[
+    str, Field(max_length=Description.MAX_LEN), documented(pattern=NO_NUL, description="stripped")
+]
+BodyField = Annotated[
+    Required,
+    Field(max_length=Content.MAX_LEN),
+    text_of(Content.MIN_LEN),
+    documented(description=f"kept as written; at least {Content.MIN_LEN} characters stripped"),
+]
+TagListField = Annotated[
+    list[
+        Annotated[
+            str,
+            Field(max_length=Tag.MAX_LEN),
+            documented(minLength=Tag.MIN_LEN, pattern=NOT_BLANK),
+        ]
+    ],
+    Field(max_length=Tags.MAX_COUNT),
+    documented(
+        description=(
+            "de-duplicated; each stripped and case-folded (Unicode: ß becomes ss), then "
+            f"{Tag.MIN_LEN} to {Tag.MAX_LEN} characters (a longer folded tag is a 422)"
+        )
+    ),
+]
 
 
 class NewArticle(In):
-    title: Required
-    description: str = Field(max_length=Description.MAX_LEN)
-    body: Required
-    tagList: TagList = Field(default_factory=list, max_length=Tags.MAX_COUNT)
+    title: TitleField
+    description: DescriptionField
+    body: BodyField
+    tagList: TagListField = Field(default_factory=list)
 
 
 class NewArticleIn(In):
@@ -29,10 +61,10 @@ class UpdateArticle(In):
     """Fields left out stay as they are. ``tagList`` is not in the specification's body, but
     front ends' editors send it, so it retags."""
 
-    title: Required | None = None
-    description: str | None = Field(default=None, max_length=Description.MAX_LEN)
-    body: Required | None = None
-    tagList: TagList | None = Field(default=None, max_length=Tags.MAX_COUNT)
+    title: TitleField | None = None
+    description: DescriptionField | None = None
+    body: BodyField | None = None
+    tagList: TagListField | None = None
 
 
 class UpdateArticleIn(In):

@@ -5,19 +5,24 @@ RealWorld id is the UUID's low 53 bits (random in every UUID Folio makes; a Java
 integer), stable for the comment's life; ``DELETE`` finds the comment by it among its article's
 comments, where two of them sharing one is a chance of about n²/2⁵⁴."""
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from application.social.views import CommentView
+from domain.social.comment import CommentBody
 from entrypoints.realworld.responses import timestamp
-from entrypoints.realworld.schemas.common import In, Required
+from entrypoints.realworld.schemas.common import In, Required, documented
 from entrypoints.realworld.schemas.profiles import ProfileOut, profile_of
 
 
 class NewComment(In):
-    body: Required
+    body: Annotated[
+        Required,
+        Field(max_length=CommentBody.MAX_LEN),
+        documented(description=f"stripped; then 1 to {CommentBody.MAX_LEN} characters"),
+    ]
 
 
 class NewCommentIn(In):

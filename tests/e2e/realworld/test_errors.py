@@ -18,6 +18,27 @@ async def test_a_wrong_method_is_a_405(client: AsyncClient) -> None:
     assert set(errors_of(await client.delete("/api/users"), 405)) == {"body"}
 
 
+async def test_a_405_lists_the_methods_the_document_gives_the_path(client: AsyncClient) -> None:
+    feed = await client.request("OPTIONS", "/api/articles/feed")
+    assert set(errors_of(feed, 405)) == {"body"}
+    assert feed.headers["allow"] == "GET, HEAD"  # not /api/articles/{slug}'s PUT and DELETE
+    articles = await client.request("OPTIONS", "/api/articles")
+    assert errors_of(articles, 405)
+    assert articles.headers["allow"] == "GET, HEAD, POST"
+
+
+async def test_a_path_with_a_line_break_is_still_the_realworld_apis(client: AsyncClient) -> None:
+    response = await client.post("/api/profiles/a%0Ab/follow")
+    assert errors_of(response, 401) == {"token": ["is missing"]}
+
+
+async def test_a_body_that_is_not_utf8_is_a_422(client: AsyncClient) -> None:
+    response = await client.post(
+        "/api/users", content=b"\xfe1\xe7", headers={"content-type": "application/json"}
+    )
+    assert set(errors_of(response, 422)) == {"body"}
+
+
 async def test_a_body_that_is_not_json_is_a_422(client: AsyncClient) -> None:
     response = await client.post(
         "/api/users", content=b"{not json", headers={"content-type": "application/json"}

@@ -96,6 +96,7 @@ async def test_registration_floods_meet_429(storage):
         realworld = await client.post("/api/users", json={"user": user_body()})
         assert realworld.status_code == 429
         assert realworld.json()["errors"]["body"]  # in RealWorld's error format
+        assert realworld.headers["content-type"] == "application/json; charset=utf-8"
         assert int(realworld.headers["retry-after"]) >= 1
 
 

@@ -4,10 +4,9 @@
 The viewer is the bound parameter VIEWER, so a view's statement is built once per shape
 (anonymous or not) and reused: only its parameters change from request to request."""
 
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import BindParameter, ColumnElement, bindparam, exists, false, func, select
-from sqlalchemy.engine import RowMapping
 
 from adapters.sqlalchemy.tables import favorites, follows, posts, users
 from application.users.views import AuthorView
@@ -53,7 +52,13 @@ def favorited(anonymous: bool) -> ColumnElement[bool]:
     return exists().where(favorites.c.post_id == posts.c.id, favorites.c.user_id == VIEWER)
 
 
-def author_from_row(row: RowMapping) -> AuthorView:
+class Row(Protocol):
+    """A view's row read by column name: SQLAlchemy's RowMapping or asyncpg's Record."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+def author_from_row(row: Row) -> AuthorView:
     return AuthorView(
         id=UserId(row["author_id_"]),
         username=row["author_username"],

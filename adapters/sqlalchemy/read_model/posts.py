@@ -29,12 +29,12 @@ from sqlalchemy import (
     true,
     tuple_,
 )
-from sqlalchemy.engine import RowMapping
 
 from adapters.sqlalchemy.aggregated_tags import read_tags, tags_column_for
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.read_model.columns import (
     VIEWER,
+    Row,
     author_columns,
     author_from_row,
     favorited,
@@ -133,11 +133,8 @@ class PostViews:
     async def one(self, by: str, value: Any, viewer: UserId | None) -> PostView | None:
         """The post whose ``by`` column ("id" or "slug") is ``value``."""
         query = _one(self._reads.dialect, viewer is None, by)
-        with translated_errors():
-            async with self._reads.connection() as connection:
-                result = await connection.execute(query, {"key": value, **viewing(viewer)})
-                row = result.mappings().first()
-        return None if row is None else post_view_from_row(row)
+        rows = await self._reads.rows(query, {"key": value, **viewing(viewer)})
+        return post_view_from_row(rows[0]) if rows else None
 
     async def page(
         self,
@@ -158,9 +155,7 @@ class PostViews:
         query = _list(self._reads.dialect, viewer is None, where, by_publication, keyset)
         if page.after is not None:
             params |= {"after_key": page.after.key, "after_id": page.after.id}
-        with translated_errors():
-            async with self._reads.connection() as connection:
-                rows = (await connection.execute(query, params)).mappings().all()
+        rows = await self._reads.rows(query, params)
         count = rows[0]["total"]  # one row at least: an empty page's has no post
         views = [post_view_from_row(row) for row in rows if row["id"] is not None]
         return keyset_page(views, count, page, position_by(by_publication))
@@ -248,7 +243,7 @@ def _search(
     return total, _paged(query.order_by(*order))
 
 
-def post_view_from_row(row: RowMapping) -> PostView:
+def post_view_from_row(row: Row) -> PostView:
     return PostView(
         id=PostId(row["id"]),
         author_id=UserId(row["author_id"]),

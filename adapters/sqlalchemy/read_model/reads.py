@@ -1,12 +1,16 @@
 """Where the read model's statements run: in the unit of work's transaction when it has one,
 else on a connection of their own, outside any transaction."""
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+from adapters.sqlalchemy.errors import translated_errors
+from adapters.sqlalchemy.read_model.driver_reads import driver_reads_for
 
 _OUTSIDE_TRANSACTIONS: WeakKeyDictionary[Engine, AsyncEngine] = WeakKeyDictionary()
 
@@ -37,7 +41,23 @@ class Reads:
     def __init__(self, engine: AsyncEngine, session: Callable[[], AsyncSession | None]) -> None:
         self._engine = outside_transactions(engine)
         self._session = session
+        self._driver = driver_reads_for(engine)
         self.dialect = engine.dialect.name
+
+    async def rows(self, statement: Select[Any], values: dict[str, Any]) -> Sequence[Any]:
+        """The rows of ``statement``, a prebuilt view statement, each read by column name; on
+        the connection ``connection`` would give, or outside a transaction on PostgreSQL on
+        the asyncpg connection itself (driver_reads.py). Database errors are translated."""
+        session = self._session()
+        in_transaction = session is not None and session.in_transaction()
+        driver = self._driver
+        direct = driver is not None and not in_transaction and not driver.watched
+        if direct and driver is not None and driver.runs(statement):
+            return await driver.rows(statement, values)
+        with translated_errors():
+            async with self.connection() as connection:
+                rows: Sequence[Any] = (await connection.execute(statement, values)).mappings().all()
+        return rows
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[AsyncConnection]:

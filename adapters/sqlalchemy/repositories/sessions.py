@@ -75,12 +75,10 @@ class SqlAlchemySessionRepository(SessionRepository):
         return None if found is None else SessionId(found)
 
     async def caller(self, session_id: SessionId) -> Caller | None:
-        with translated_errors():
-            async with self._reads.connection() as connection:
-                result = await connection.execute(_CALLER_BY_ID, {"id": session_id})
-                row = result.mappings().first()
-        if row is None:
+        rows = await self._reads.rows(_CALLER_BY_ID, {"id": session_id})
+        if not rows:
             return None
+        row = rows[0]
         session = {column.name: row[_SESSION_PREFIX + column.name] for column in sessions.c}
         return Caller(session=session_from_row(session), user=user_from_row(row))
 

@@ -1,5 +1,5 @@
 """On PostgreSQL, views read outside a transaction run on the asyncpg connection itself
-(adapters/sqlalchemy/read_model/driver_reads.py, ADR 020), unless something listens to the
+(adapters/sqlalchemy/read_model/driver_reads.py, ADR 021), unless something listens to the
 engine's statement events, and fail as SQLAlchemy's reads do: a connection the server dropped
 fails one read with ServiceUnavailable and the next read connects afresh. (That the views are
 the same on every backend is the contract suite's business: test_read_model.py and others.)"""

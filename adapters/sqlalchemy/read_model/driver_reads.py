@@ -1,5 +1,5 @@
 """PostgreSQL's view statements outside transactions, run on the asyncpg connection itself
-(ADR 020): the same statements, compiled by SQLAlchemy once per shape, sent as asyncpg
+(ADR 021): the same statements, compiled by SQLAlchemy once per shape, sent as asyncpg
 prepared statements on a connection of the engine's own pool, their records read as they
 come (the views' columns have no result processing on asyncpg). What it saves is
 SQLAlchemy's execution machinery per view: the Connection and its autocommit switch, the

@@ -6,11 +6,11 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, or_, select, tuple_
-from sqlalchemy.engine import RowMapping
 
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.read_model.columns import (
     VIEWER,
+    Row,
     author_columns,
     author_from_row,
     following,
@@ -53,12 +53,10 @@ class PeopleViews:
 
     async def profile(self, username_key: str, viewer: UserId | None) -> ProfileView | None:
         params = {"key": username_key, **viewing(viewer)}
-        with translated_errors():
-            async with self._reads.connection() as connection:
-                result = await connection.execute(_profile(viewer is None), params)
-                row = result.mappings().first()
-        if row is None:
+        rows = await self._reads.rows(_profile(viewer is None), params)
+        if not rows:
             return None
+        row = rows[0]
         return ProfileView(
             id=UserId(row["id"]),
             username=row["username"],
@@ -87,16 +85,11 @@ class PeopleViews:
 
     async def comment(self, comment_id: CommentId, viewer: UserId | None) -> CommentView | None:
         params = {"id": comment_id, **viewing(viewer)}
-        with translated_errors():
-            async with self._reads.connection() as connection:
-                result = await connection.execute(_comment(viewer is None), params)
-                row = result.mappings().first()
-        return None if row is None else _comment_view(row)
+        rows = await self._reads.rows(_comment(viewer is None), params)
+        return _comment_view(rows[0]) if rows else None
 
     async def tags(self, limit: int) -> list[str]:
-        with translated_errors():
-            async with self._reads.connection() as connection:
-                return list((await connection.execute(_TAGS, {"limit": limit})).scalars().all())
+        return [row["tag"] for row in await self._reads.rows(_TAGS, {"limit": limit})]
 
 
 @cache
@@ -143,7 +136,7 @@ def _comment(anonymous: bool) -> Select[Any]:
     return _comments(anonymous).where(comments.c.id == bindparam("id"))
 
 
-def _comment_view(row: RowMapping) -> CommentView:
+def _comment_view(row: Row) -> CommentView:
     return CommentView(
         id=CommentId(row["id"]),
         post_id=PostId(row["post_id"]),

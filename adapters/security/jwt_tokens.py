@@ -4,10 +4,17 @@ iss and aud, all checked.
 Each token names its signing key in the ``kid`` header; a token is verified only with that key
 of the key ring and only with that key's algorithm. ``alg: none``, an algorithm other than the
 key's, an unknown ``kid``, header-supplied keys (``jwk``, ``jku``, ``x5u``, ``x5c``), ``crit``
-extensions and any ``typ`` but ``at+jwt`` are refused before the signature is looked at."""
+extensions and any ``typ`` but ``at+jwt`` are refused before the signature is looked at.
+
+An access token verified once is remembered, by its exact text, until it expires: the same
+token read again costs a dictionary lookup instead of a signature check (about a tenth of an
+authenticated read). Only what the signature proves is remembered (whose token, which
+session); whether that session and user are still live is read from storage on every request
+(``Authenticate``), so revocation is as immediate as before."""
 
 import base64
 import json
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -25,6 +32,7 @@ CHALLENGE_TYPE = "folio-2fa-challenge+jwt"
 CHALLENGE_AUDIENCE = "folio-2fa"
 CHALLENGE_LIFETIME = timedelta(minutes=5)
 REFUSED_HEADERS = frozenset({"jwk", "jku", "x5u", "x5c", "crit"})
+REMEMBERED_TOKENS = 4096  # verified access tokens kept; the oldest is forgotten first
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +51,10 @@ class JwtParameters:
 class JwtTokenService(TokenService):
     _REQUIRED = ("sub", "sid", "exp", "iat", "jti", "iss", "aud")
 
-    def __init__(self, parameters: JwtParameters) -> None:
+    def __init__(self, parameters: JwtParameters, remembered: int = REMEMBERED_TOKENS) -> None:
         self._p = parameters
+        self._remembered = remembered
+        self._verified: dict[str, tuple[AccessClaims, float]] = {}
 
     def issue(self, user_id: UserId, session_id: SessionId) -> AccessToken:
         claims = {"sub": str(user_id), "sid": str(session_id), "aud": self._p.audience}
@@ -52,13 +62,27 @@ class JwtTokenService(TokenService):
         return AccessToken(token, "bearer", int(self._p.lifetime.total_seconds()))
 
     def read(self, token: str) -> AccessClaims:
+        known = self._verified.get(token)
+        if known is not None:
+            if time.time() < known[1]:  # pyjwt's test: expired once exp <= now
+                return known[0]
+            del self._verified[token]
         claims = self._decode(token, ACCESS_TOKEN_TYPE, self._p.audience, self._REQUIRED)
         try:
-            return AccessClaims(
+            read = AccessClaims(
                 UserId(uuid.UUID(claims["sub"])), SessionId(uuid.UUID(claims["sid"]))
             )
         except (ValueError, TypeError, AttributeError) as error:
             raise InvalidToken() from error
+        self._remember(token, read, claims["exp"])
+        return read
+
+    def _remember(self, token: str, claims: AccessClaims, expires: object) -> None:
+        if not isinstance(expires, int | float) or self._remembered <= 0:
+            return
+        if len(self._verified) >= self._remembered:
+            del self._verified[next(iter(self._verified))]
+        self._verified[token] = (claims, float(expires))
 
     def expires_at(self, token: str) -> datetime:
         claims = self._decode(token, ACCESS_TOKEN_TYPE, self._p.audience, self._REQUIRED)

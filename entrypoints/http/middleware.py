@@ -3,11 +3,11 @@
 import re
 import uuid
 
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "X-Request-ID"
+_RAW_NAME = REQUEST_ID_HEADER.lower().encode("latin-1")
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 
 
@@ -27,13 +27,15 @@ class RequestIdMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
+        incoming = next((v for n, v in scope["headers"] if n == _RAW_NAME), b"").decode("latin-1")
         request_id = incoming if _SANE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        header = (_RAW_NAME, request_id.encode("latin-1"))
 
         async def send_with_request_id(message: Message) -> None:
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+                kept = [h for h in message.get("headers", ()) if h[0] != _RAW_NAME]
+                message["headers"] = [*kept, header]
             await send(message)
 
         await self.app(scope, receive, send_with_request_id)

@@ -1,6 +1,5 @@
 """Security headers on every response (OWASP Secure Headers, RFC 6749 section 5.1)."""
 
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from entrypoints.http.docs import CONTENT_SECURITY_POLICY as DOCS_CSP
@@ -17,26 +16,42 @@ ALWAYS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+# Request headers that carry credentials: the responses to such requests are not stored.
+CREDENTIALS = frozenset({b"authorization", b"cookie"})
 
 
-def security_headers(scope: Scope) -> dict[str, str]:
-    """The headers a response to ``scope`` gets."""
-    path: str = scope.get("path", "")
-    headers = {
-        **ALWAYS,
-        "Content-Security-Policy": DOCS_CSP if path.startswith(DOCS_PATHS) else API_CSP,
-    }
-    request = Headers(scope=scope)
-    if path.startswith(TOKEN_PATHS) or "authorization" in request or "cookie" in request:
+def _headers(*, docs: bool, no_store: bool, hsts: bool) -> dict[str, str]:
+    headers = {**ALWAYS, "Content-Security-Policy": DOCS_CSP if docs else API_CSP}
+    if no_store:
         headers["Cache-Control"] = "no-store"
         headers["Pragma"] = "no-cache"
-    if scope.get("scheme") in ("https", "wss"):
+    if hsts:
         headers["Strict-Transport-Security"] = HSTS
     return headers
 
 
+def _raw(headers: dict[str, str]) -> tuple[list[tuple[bytes, bytes]], frozenset[bytes]]:
+    """The headers as ASGI sends them, and the names a response loses (its own values of
+    these, and any ``server`` banner)."""
+    raw = [
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()
+    ]
+    return raw, frozenset({b"server", *(name for name, _ in raw)})
+
+
+# Every combination, encoded once: a response then costs one pass over its own headers.
+_RAW = {
+    (docs, no_store, hsts): _raw(_headers(docs=docs, no_store=no_store, hsts=hsts))
+    for docs in (False, True)
+    for no_store in (False, True)
+    for hsts in (False, True)
+}
+
+
 class SecurityHeadersMiddleware:
-    """Adds ``security_headers`` to every HTTP response and drops any ``server`` banner."""
+    """Adds the security headers to every HTTP response and drops any ``server`` banner: every
+    header of ``ALWAYS``, the API's or the docs' Content-Security-Policy, ``no-store`` for
+    token paths and for requests with credentials, and HSTS over HTTPS."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -45,14 +60,17 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = security_headers(scope)
+        path: str = scope.get("path", "")
+        no_store = path.startswith(TOKEN_PATHS) or any(
+            name in CREDENTIALS for name, _ in scope["headers"]
+        )
+        hsts = scope.get("scheme") in ("https", "wss")
+        extra, replaced = _RAW[path.startswith(DOCS_PATHS), no_store, hsts]
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in extra.items():
-                    headers[name] = value
-                del headers["server"]
+                kept = [h for h in message.get("headers", ()) if h[0] not in replaced]
+                message["headers"] = kept + extra
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

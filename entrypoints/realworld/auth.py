@@ -87,13 +87,26 @@ async def token_checked(
     await _caller(header, authenticate)
 
 
+# The actor alone, as most routes want it, depends on the header and Authenticate itself
+# rather than through the caller: each level of dependencies costs FastAPI a solving pass on
+# every request, whether a token is sent or not.
+@inject
 async def optional_actor(
-    caller: Annotated[Caller | None, Depends(optional_caller)],
+    header: Annotated[str | None, Depends(_optional_token)],
+    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
 ) -> Actor | None:
+    caller = await _caller(header, authenticate)
     return None if caller is None else caller.actor
 
 
-async def current_actor(caller: Annotated[Caller, Depends(current_caller)]) -> Actor:
+@inject
+async def current_actor(
+    header: Annotated[str | None, Depends(_token)],
+    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
+) -> Actor:
+    caller = await _caller(header, authenticate)
+    if caller is None:
+        raise TokenMissing()
     return caller.actor
 
 

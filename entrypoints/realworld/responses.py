@@ -12,5 +12,6 @@ class RealWorldJSONResponse(JSONResponse):
 
 def timestamp(moment: datetime) -> str:
     """``2016-02-18T03:22:56.637Z``: milliseconds, UTC, a ``Z`` suffix."""
-    in_utc = moment.astimezone(UTC)
-    return in_utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{in_utc.microsecond // 1000:03d}Z"
+    # isoformat truncates to milliseconds as the division did, at under half strftime's cost
+    # (two timestamps an article, forty a page)
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

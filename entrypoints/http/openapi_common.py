@@ -10,8 +10,12 @@ which no route declares, and tokens that a route takes but does not need.
   and registrations), or the database cannot be used for a moment (any route that reads or
   writes)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 
 from entrypoints.http.routers import health
 
@@ -58,6 +62,45 @@ class ErrorContent:
         )
 
 
+def install_corrected_openapi(
+    app: FastAPI,
+    errors: ErrorContent,
+    correct_validation_errors: Callable[[dict[str, Any]], None],
+    token_schemes: tuple[str, str],
+    prefix: str = "",
+    unused_schemas: tuple[str, ...] = (),
+) -> None:
+    """Serve ``app``'s OpenAPI document, built once on first use and corrected where FastAPI
+    cannot say it alone: the middleware's refusals (``prefix``: where ``app`` is mounted), each
+    operation's 422 by ``correct_validation_errors``, every error reply under ``errors``' media
+    type, a token a route takes but does not need optional (``token_schemes``: the scheme and
+    the optional scheme that marks such routes), and ``unused_schemas`` dropped."""
+    scheme, optional_scheme = token_schemes
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+                servers=app.servers,
+            )
+            document_refusals(document, errors, prefix)
+            for _, operation in operations(document):
+                correct_validation_errors(operation)
+                _serve_errors_under_their_media_type(operation, errors)
+                make_token_optional(operation, optional_scheme, scheme)
+            drop_scheme(document, optional_scheme)
+            schemas = document.get("components", {}).get("schemas", {})
+            for name in unused_schemas:
+                schemas.pop(name, None)
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def operations(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(path, operation) for every operation of ``document``."""
     return [
@@ -88,6 +131,16 @@ def make_token_optional(operation: dict[str, Any], optional_scheme: str, scheme:
 
 def drop_scheme(document: dict[str, Any], scheme: str) -> None:
     document.get("components", {}).get("securitySchemes", {}).pop(scheme, None)
+
+
+def _serve_errors_under_their_media_type(operation: dict[str, Any], errors: ErrorContent) -> None:
+    """Every 4xx and 5xx reply with ``errors``' schema under ``errors``' media type, routes
+    with no body (the deletions) included."""
+    for status, response in operation.get("responses", {}).items():
+        content = response.get("content", {})
+        for media_type, body in list(content.items()):
+            if status[0] in "45" and body.get("schema", {}).get("$ref") == errors.schema_ref:
+                content[errors.media_type] = content.pop(media_type)
 
 
 def _too_many_headers() -> dict[str, Any]:

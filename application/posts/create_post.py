@@ -83,7 +83,7 @@ class CreatePost:
     async def _save(self, actor: Actor, parts: _Parts, slug: Slug) -> PostView:
         async with self._uow as uow:
             await _ensure_may_post(uow, actor, self._clock.now())
-            if await uow.posts.slug_taken(slug):
+            if slug.reserved or await uow.posts.slug_taken(slug):
                 raise SlugAlreadyTaken()
             post = Post.write(
                 id=parts.id,

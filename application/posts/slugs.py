@@ -1,5 +1,5 @@
 """Which slug a post gets from a title: the title's, or that with a short suffix from the
-post's id when another post holds it."""
+post's id when another post holds it or it is reserved."""
 
 from application.ports.unit_of_work import UnitOfWork
 from domain.posts.post import Post
@@ -13,6 +13,6 @@ async def free_slug_for(uow: UnitOfWork, post: Post, title: Title) -> Slug:
     suffixed = preferred.with_suffix(post.id.hex[:8])
     if post.slug in (preferred, suffixed):
         return post.slug
-    if await uow.posts.slug_taken(preferred):
+    if preferred.reserved or await uow.posts.slug_taken(preferred):
         return suffixed
     return preferred

@@ -89,6 +89,9 @@ class Slug:
     value: str
     MAX_LEN: ClassVar[int] = 220
     FALLBACK: ClassVar[str] = "post"
+    # Words a post's address cannot be because a route of the collection has them: the
+    # RealWorld API's GET /api/articles/feed would answer for an article slugged "feed".
+    RESERVED: ClassVar[frozenset[str]] = frozenset({"feed"})
 
     def __post_init__(self) -> None:
         if not self.value or slugify(self.value) != self.value or len(self.value) > self.MAX_LEN:
@@ -97,6 +100,11 @@ class Slug:
     @classmethod
     def from_title(cls, title: Title) -> "Slug":
         return cls(slugify(title.value)[: cls.MAX_LEN - 20].strip("-") or cls.FALLBACK)
+
+    @property
+    def reserved(self) -> bool:
+        """Whether a new slug must not be this one, as if another post held it."""
+        return self.value in self.RESERVED
 
     def with_suffix(self, suffix: str) -> "Slug":
         return Slug(f"{self.value}-{suffix}")

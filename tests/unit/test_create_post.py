@@ -42,6 +42,14 @@ async def test_posts_with_the_same_title_get_unique_slugs(folio: Folio):
     assert len({p.slug for p in folio.store.posts.values()}) == 3
 
 
+async def test_a_title_that_names_a_route_gets_the_posts_suffix(folio: Folio):
+    ada = await register(folio, "ada")
+
+    view = await write_post(folio, ada, title="Feed!")
+
+    assert view.slug == f"feed-{view.id.hex[:8]}"
+
+
 @pytest.mark.parametrize(
     "title",
     [

@@ -40,6 +40,17 @@ async def test_a_slug_another_post_holds_gets_the_posts_suffix(folio: Folio):
     assert view.slug == f"taken-title-{post.id.hex[:8]}"
 
 
+async def test_a_title_that_names_a_route_gets_the_posts_suffix(folio: Folio):
+    ada = await register(folio, "ada")
+    post = await write_post(folio, ada, title="Original title")
+
+    view = await folio.update_post(
+        ada, post.id, UpdatePostCommand(title="Feed!", slug_follows_title=True)
+    )
+
+    assert view.slug == f"feed-{post.id.hex[:8]}"
+
+
 async def test_the_same_title_keeps_a_suffixed_slug(folio: Folio):
     ada = await register(folio, "ada")
     await write_post(folio, ada, title="Same title")

@@ -17,6 +17,16 @@ async def test_the_feed_of_someone_who_follows_nobody_is_empty(
     assert response.json() == {"articles": [], "articlesCount": 0}
 
 
+async def test_an_article_titled_feed_is_not_shadowed_by_the_feed(
+    client: AsyncClient, jake: dict[str, Any]
+) -> None:
+    article = await create_article(client, jake, title="Feed!")
+    assert article["slug"] != "feed"
+    response = await client.get(f"/api/articles/{article['slug']}")
+    assert response.status_code == 200
+    assert response.json()["article"]["title"] == "Feed!"
+
+
 async def test_follow_then_feed(
     client: AsyncClient, jake: dict[str, Any], jane: dict[str, Any]
 ) -> None:

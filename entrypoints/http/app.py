@@ -29,27 +29,8 @@ from entrypoints.http.metrics import MetricsMiddleware
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
 from entrypoints.http.rate_limit import rate_limit_middleware
-from entrypoints.http.routers import (
-    accounts,
-    admin_audit,
-    admin_moderation,
-    admin_users,
-    auth,
-    comments,
-    favorites,
-    feed,
-    health,
-    me,
-    metrics,
-    notifications,
-    oidc,
-    posts,
-    profiles,
-    sessions,
-    two_factor,
-    users,
-    well_known,
-)
+from entrypoints.http.router_order import dispatch_order, in_document_order
+from entrypoints.http.routers import metrics
 from entrypoints.http.security_headers import SecurityHeadersMiddleware
 from entrypoints.http.trusted_hosts import TrustedHostMiddleware
 from entrypoints.http.unexpected import UnexpectedErrorMiddleware
@@ -89,29 +70,10 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.router.routes.append(realworld_mount(container))
     install_middleware(app, container)
     install_error_handlers(app)
-    install_openapi(app)
+    install_openapi(app, in_document_order)
     install_docs(app)
-    for module in (
-        auth,
-        oidc,
-        sessions,
-        two_factor,
-        well_known,
-        users,
-        me,
-        accounts,
-        posts,
-        profiles,
-        favorites,
-        comments,
-        feed,
-        notifications,
-        admin_users,
-        admin_moderation,
-        admin_audit,
-        health,
-    ):
-        app.include_router(module.router)
+    for router in dispatch_order():
+        app.include_router(router)
     app.include_router(websocket_route.router)
     install_metrics_route(app, container, settings)
     return app

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from entrypoints.http.openapi_common import ErrorContent, install_corrected_openapi
+from entrypoints.http.openapi_common import ErrorContent, RouteOrder, install_corrected_openapi
 from entrypoints.http.problems import PROBLEM_MEDIA_TYPE
 
 BEARER_SCHEME = "OAuth2PasswordBearer"
@@ -17,9 +17,15 @@ _FASTAPI_422_REF = "#/components/schemas/HTTPValidationError"
 PROBLEMS = ErrorContent(PROBLEM_MEDIA_TYPE, _PROBLEM_REF)
 
 
-def install_openapi(app: FastAPI) -> None:
+def install_openapi(app: FastAPI, documented: RouteOrder = list) -> None:
+    """``documented`` puts the app's routes in the order the document lists them (the app may
+    try them in another: entrypoints/http/router_order.py)."""
     install_corrected_openapi(
-        app, PROBLEMS, _validation_errors_are_problems, (BEARER_SCHEME, OPTIONAL_BEARER_SCHEME)
+        app,
+        PROBLEMS,
+        _validation_errors_are_problems,
+        (BEARER_SCHEME, OPTIONAL_BEARER_SCHEME),
+        documented=documented,
     )
 
 

@@ -10,15 +10,18 @@ which no route declares, and tokens that a route takes but does not need.
   and registrations), or the database cannot be used for a moment (any route that reads or
   writes)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from starlette.routing import BaseRoute
 
 from entrypoints.http.routers import health
 
+# An app's routes in the order its document lists them.
+RouteOrder = Callable[[Sequence[BaseRoute]], Sequence[BaseRoute]]
 _RETRY_AFTER = {
     "description": "seconds to wait before trying again",
     "schema": {"type": "integer", "minimum": 0},
@@ -69,12 +72,14 @@ def install_corrected_openapi(
     token_schemes: tuple[str, str],
     prefix: str = "",
     unused_schemas: tuple[str, ...] = (),
+    documented: RouteOrder = list,
 ) -> None:
     """Serve ``app``'s OpenAPI document, built once on first use and corrected where FastAPI
     cannot say it alone: the middleware's refusals (``prefix``: where ``app`` is mounted), each
     operation's 422 by ``correct_validation_errors``, every error reply under ``errors``' media
     type, a token a route takes but does not need optional (``token_schemes``: the scheme and
-    the optional scheme that marks such routes), and ``unused_schemas`` dropped."""
+    the optional scheme that marks such routes), and ``unused_schemas`` dropped. The document
+    lists the routes as ``documented`` orders ``app.routes``."""
     scheme, optional_scheme = token_schemes
 
     def openapi() -> dict[str, Any]:
@@ -83,7 +88,7 @@ def install_corrected_openapi(
                 title=app.title,
                 version=app.version,
                 description=app.description,
-                routes=app.routes,
+                routes=documented(app.routes),
                 servers=app.servers,
             )
             document_refusals(document, errors, prefix)

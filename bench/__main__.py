@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import docs, report
+from bench.clock import CLOCK
 from bench.databases import (
     postgres_database,
     postgres_server,
@@ -75,7 +76,8 @@ def _run(options: Any, workdir: Path) -> dict[str, Any]:
     config |= {"server_cpu": options.server_cpu, "client_cpu": options.client_cpu}
     config |= {"published": published, "commit": _commit()}
     config["command"] = shlex.join(["python", "-m", "bench", *sys.argv[1:]])
-    return report.build(runs, config)
+    with CLOCK.phase("report"):
+        return report.build(runs, config)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,8 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     report.write(record, options.output)
     print(f"\nwritten to {options.output}")
     if options.docs:
-        docs.write(record, DOCS / "performance.md", DOCS / "performance.png")
+        with CLOCK.phase("chart and docs"):
+            docs.write(record, DOCS / "performance.md", DOCS / "performance.png")
         print(f"and to {DOCS / 'performance.md'}")
+    print(CLOCK.summary())
     return 0
 
 

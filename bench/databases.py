@@ -11,6 +11,8 @@ from pathlib import Path
 import asyncpg
 from sqlalchemy.engine import make_url
 
+from bench.clock import CLOCK
+
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
@@ -24,7 +26,7 @@ def postgres_server() -> str:
     return url.render_as_string(hide_password=False)
 
 
-async def _admin(server: str, statement: str) -> None:
+async def _connect_and(server: str, statement: str) -> None:
     connection = await asyncpg.connect(server, timeout=5)
     try:
         await connection.execute(statement)
@@ -32,10 +34,15 @@ async def _admin(server: str, statement: str) -> None:
         await connection.close()
 
 
+def _admin(server: str, statement: str) -> None:
+    with CLOCK.phase("create/drop database"):
+        asyncio.run(_connect_and(server, statement))
+
+
 def postgres_unavailable(server: str) -> str | None:
     """Why no database can be made on ``server``, or None when one can."""
     try:
-        asyncio.run(_admin(server, "SELECT 1"))
+        _admin(server, "SELECT 1")
     except (OSError, asyncpg.PostgresError, TimeoutError) as error:
         return f"{type(error).__name__}: {error}"
     return None
@@ -45,12 +52,12 @@ def postgres_unavailable(server: str) -> str | None:
 def postgres_database(server: str) -> Iterator[str]:
     """A new empty database on ``server``; yields its SQLAlchemy (asyncpg) URL; always dropped."""
     name = f"folio_bench_{secrets.token_hex(4)}"
-    asyncio.run(_admin(server, f'CREATE DATABASE "{name}"'))
+    _admin(server, f'CREATE DATABASE "{name}"')
     try:
         url = make_url(server).set(drivername="postgresql+asyncpg", database=name)
         yield url.render_as_string(hide_password=False)
     finally:
-        asyncio.run(_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextmanager

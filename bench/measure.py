@@ -4,6 +4,7 @@ round load them one at a time through every scenario (contenders interleaved, or
 import resource
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import httpx
 
 from bench import wrk
+from bench.clock import CLOCK
 from bench.contenders import REALWORLD_BASELINES, contenders
 from bench.procstat import cpu_seconds, machine_busy_seconds, memory_mb
 from bench.scenarios import (
@@ -23,12 +25,13 @@ from bench.scenarios import (
     verification_paths,
 )
 from bench.seed import PASSWORD, Dataset
-from bench.servers import Server, running
+from bench.servers import Server, pin, running
 from bench.verify import check_same, fetch
 
 READY_PATH = "/posts?limit=1"
 REALWORLD_READY_PATH = "/api/tags"
 TOKENS = 20
+SETTLE_POLL, SETTLE_SAMPLES, SETTLE_QUIET = 0.05, 4, 0.011  # quiet: <= 1 tick in 3 polls
 
 
 class RunFailed(RuntimeError):
@@ -51,6 +54,8 @@ class Run:
     peak_rss_mb: float | None
     client_cpu: float
     other_cpu: float | None
+    warmup_requests_per_second: float | None = None  # the unmeasured window before, if any
+    warmup_cpu_ms_per_request: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +75,18 @@ def _children_cpu() -> float:
 
 def _settle(server: Server, limit: float = 30.0) -> None:
     """Wait (at most ``limit`` seconds) until the server has finished what the last load left
-    queued (a login flood leaves argon2 work behind), so it does not cost the next run."""
+    queued (a login flood leaves argon2 work behind), so it does not cost the next run: until
+    it has used at most one clock tick (10 ms) of CPU in the last 0.15 s."""
     deadline = time.monotonic() + limit
-    last = cpu_seconds(server.pid)
-    while last is not None and time.monotonic() < deadline:
-        time.sleep(0.25)
+    samples = [cpu_seconds(server.pid)]
+    while samples[-1] is not None and time.monotonic() < deadline:
+        time.sleep(SETTLE_POLL)
         now = cpu_seconds(server.pid)
-        if now is None or now - last < 0.03:
+        if now is None:
             return
-        last = now
+        samples = [*samples[-SETTLE_SAMPLES + 1 :], now]
+        if len(samples) == SETTLE_SAMPLES and now - samples[0] <= SETTLE_QUIET:
+            return
 
 
 def _cursors(server: Server, data: Dataset) -> list[str]:
@@ -95,13 +103,17 @@ def _cursors(server: Server, data: Dataset) -> list[str]:
 
 
 def _tokens(server: Server, data: Dataset) -> list[str]:
-    tokens = []
+    """Log the first TOKENS users in, two at a time (before the server is pinned, its two
+    hashing threads use both cores)."""
     with httpx.Client(base_url=server.base_url, timeout=30.0) as client:
-        for name in data.usernames[:TOKENS]:
+
+        def login(name: str) -> str:
             answer = client.post("/token", data={"username": name, "password": PASSWORD})
             answer.raise_for_status()
-            tokens.append(answer.json()["access_token"])
-    return tokens
+            return str(answer.json()["access_token"])
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            return list(pool.map(login, data.usernames[:TOKENS]))
 
 
 class Bench:
@@ -125,27 +137,43 @@ class Bench:
             cpu=self._settings.client_cpu,
         )
 
-    def _one(self, backend: str, round_: int, scenario: Scenario, server: Server) -> Run:
+    def _one(
+        self, backend: str, round_: int, scenario: Scenario, server: Server, *, warm: bool
+    ) -> Run:
+        """One measured window; after a warm-up when ``warm`` (a server's first meeting with
+        the scenario: later rounds find its paths, caches and statements already warm)."""
         s = self._settings
         seconds = max(s.duration, scenario.min_seconds)
         script = self._script(scenario.requests)
-        if s.warmup:
-            wrk.finish(wrk.start(self._wrk(server, script, scenario.connections, s.warmup)), 60)
+        warmup_rps = warmup_cpu = None
+        if s.warmup and warm:
+            with CLOCK.phase("warm-up"):
+                start = cpu_seconds(server.pid)
+                argv = self._wrk(server, script, scenario.connections, s.warmup)
+                warm = wrk.finish(wrk.start(argv), 60)
+                end = cpu_seconds(server.pid)
+            warmup_rps = round(warm.requests_per_second, 1)
+            if start is not None and end is not None and warm.requests:
+                warmup_cpu = round((end - start) * 1000 / warm.requests, 3)
             if scenario.min_seconds > 1:  # slow requests queued by the warm-up
-                _settle(server)
+                with CLOCK.phase("settle after warm-up"):
+                    _settle(server)
         background = None
         if scenario.background is not None:
             flood = self._script(scenario.background.requests, count_shed=True)
             argv = self._wrk(server, flood, scenario.background.connections, seconds + 1)
             background = wrk.start(argv)
-            time.sleep(0.5)
+            with CLOCK.phase("flood lead-in"):
+                time.sleep(0.5)
         before = (cpu_seconds(server.pid), machine_busy_seconds(), _children_cpu())
-        result = wrk.finish(
-            wrk.start(self._wrk(server, script, scenario.connections, seconds)), 60 + seconds
-        )
+        with CLOCK.phase("measured"):
+            result = wrk.finish(
+                wrk.start(self._wrk(server, script, scenario.connections, seconds)), 60 + seconds
+            )
         after = (cpu_seconds(server.pid), machine_busy_seconds(), _children_cpu())
         if background is not None:
-            flood_result = wrk.finish(background, 60 + seconds)
+            with CLOCK.phase("flood tail"):
+                flood_result = wrk.finish(background, 60 + seconds)
             _check(f"{scenario.name} background", flood_result, allow_none=True, shed_ok=True)
             print(
                 f"  {scenario.name}: the flood made {flood_result.requests} logins, "
@@ -160,7 +188,8 @@ class Bench:
         if machine is not None and server_cpu is not None and background is None:
             other = round(max(0.0, machine - server_cpu - client) / result.seconds, 2)
         rss, peak = memory_mb(server.pid)
-        _settle(server)
+        with CLOCK.phase("settle"):
+            _settle(server)
         per_request = (
             server_cpu * 1000 / result.requests if server_cpu and result.requests else None
         )
@@ -171,7 +200,7 @@ class Bench:
             round(result.p99_ms, 2) if result.requests else None,
             None if per_request is None else round(per_request, 3),
             None if rss is None else round(rss, 1), None if peak is None else round(peak, 1),
-            round(client / result.seconds, 2), other,
+            round(client / result.seconds, 2), other, warmup_rps, warmup_cpu,
         )  # fmt: skip
 
     def backend(self, data: Dataset) -> list[Run]:
@@ -179,14 +208,16 @@ class Bench:
         specs = contenders(data.backend, data.url, self._workdir, self._settings.server_cpu)
         runs: list[Run] = []
         with ExitStack() as stack:
-            servers = {
-                s.name: stack.enter_context(running(s, self._workdir, _ready_path(s.name)))
-                for s in specs
-            }
-            tokens = _tokens(servers["folio"], data)
-            _verify_all(data, servers, tokens)
+            with CLOCK.phase("server starts"):
+                servers = stack.enter_context(running(specs, self._workdir, _ready_path))
+            with CLOCK.phase("tokens, verify, cursors"):
+                tokens = _tokens(servers["folio"], data)
+                _verify_all(data, servers, tokens)
+                cursors = _cursors(servers["folio"], data)
+            for server in servers.values():
+                pin(server)
             scenarios = [
-                s for s in scenarios_for(data, tokens, _cursors(servers["folio"], data))
+                s for s in scenarios_for(data, tokens, cursors)
                 if data.backend in s.backends and s.requests
                 and (self._settings.only is None or s.name in self._settings.only)
             ]  # fmt: skip
@@ -200,9 +231,12 @@ class Bench:
                             continue
                         if scenario.contenders == ALL and name in REALWORLD_BASELINES:
                             continue
-                        run = self._one(data.backend, round_, scenario, servers[name])
+                        server = servers[name]
+                        run = self._one(data.backend, round_, scenario, server, warm=round_ == 1)
                         _progress(run)
                         runs.append(run)
+            with CLOCK.phase("server stops"):
+                stack.close()
         return runs
 
 

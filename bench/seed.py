@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from adapters.security.argon2_hasher import Argon2Parameters
 from adapters.sqlalchemy import tables
 from adapters.sqlalchemy.migrate import upgrade
+from bench.clock import CLOCK
 from domain.text import slugify
 
 TAGS = (
@@ -31,6 +32,7 @@ WORDS = (
 START = datetime(2025, 1, 1, tzinfo=UTC)
 PASSWORD = "bench-password-1843"  # noqa: S105 - every seeded user's; hashed with Folio's default argon2 costs
 BATCH = 2000
+Rows = dict[str, list[dict[str, object]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,7 @@ def _post_row(
     }
 
 
-async def _insert(url: str, rows: dict[str, list[dict[str, object]]]) -> None:
+async def _insert(url: str, rows: Rows) -> None:
     engine = create_async_engine(url)
     try:
         async with engine.begin() as connection:
@@ -151,7 +153,29 @@ async def _insert(url: str, rows: dict[str, list[dict[str, object]]]) -> None:
 def seed(backend: str, url: str, *, users: int, posts: int, seed: int = 1843) -> Dataset:
     """Migrate the empty database at ``url`` and fill it."""
     rng = random.Random(seed)
-    upgrade(url)
+    with CLOCK.phase(f"migrate {backend}"):
+        upgrade(url)
+    with CLOCK.phase(f"seed rows {backend}"):
+        rows, published, drafts, tag_use, slugs = _rows(rng, users, posts)
+    with CLOCK.phase(f"seed insert {backend}"):
+        asyncio.run(_insert(url, rows))
+    return Dataset(
+        backend=backend,
+        url=url,
+        users=users,
+        posts=posts,
+        usernames=tuple(f"writer{n}" for n in range(users)),
+        published_ids=tuple(published),
+        draft_ids=tuple(drafts),
+        tags_by_use=tuple(tag for tag, _ in tag_use.most_common()),
+        published_slugs=tuple(slugs),
+    )
+
+
+def _rows(
+    rng: random.Random, users: int, posts: int
+) -> tuple[Rows, list[str], list[str], Counter[str], list[str]]:
+    """Every table's rows, the published and draft ids, the tags' uses and the slugs."""
     user_ids = [_uuid(rng) for _ in range(users)]
     post_rows, tag_rows, published, drafts, tag_use = [], [], [], [], Counter[str]()
     slugs: list[str] = []
@@ -173,15 +197,4 @@ def seed(backend: str, url: str, *, users: int, posts: int, seed: int = 1843) ->
         "tag_counts": [{"tag": tag, "uses": uses} for tag, uses in tag_use.items()],
         "follows": follows, "favorites": favorites,
     }  # fmt: skip
-    asyncio.run(_insert(url, rows))
-    return Dataset(
-        backend=backend,
-        url=url,
-        users=users,
-        posts=posts,
-        usernames=tuple(f"writer{n}" for n in range(users)),
-        published_ids=tuple(published),
-        draft_ids=tuple(drafts),
-        tags_by_use=tuple(tag for tag, _ in tag_use.most_common()),
-        published_slugs=tuple(slugs),
-    )
+    return rows, published, drafts, tag_use, slugs

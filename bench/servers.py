@@ -1,4 +1,6 @@
-"""Start one uvicorn server at a time on 127.0.0.1, wait until it answers, always stop it."""
+"""Start a backend's uvicorn servers on 127.0.0.1 together, on any core (their imports run side
+by side), wait until each answers, pin each to its core before anything is measured, and always
+stop them."""
 
 import os
 import signal
@@ -6,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +31,7 @@ class ServerSpec:
     app: str
     factory: bool = False
     env: Mapping[str, str] = field(default_factory=dict)
-    cpu: int | None = None  # pinned to this core with taskset when given
+    cpu: int | None = None  # pinned to this core (see ``pin``) when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,7 @@ class Server:
     base_url: str
     pid: int
     log: Path
+    cpu: int | None = None
 
 
 def free_port() -> int:
@@ -57,8 +60,7 @@ def _environment(extra: Mapping[str, str]) -> dict[str, str]:
 def _command(spec: ServerSpec, port: int) -> list[str]:
     command = [sys.executable, "-m", "uvicorn", spec.app, "--host", HOST, "--port", str(port)]
     command += ["--no-access-log", "--log-level", "warning"]
-    command = [*command, "--factory"] if spec.factory else command
-    return command if spec.cpu is None else ["taskset", "-c", str(spec.cpu), *command]
+    return [*command, "--factory"] if spec.factory else command
 
 
 def _tail(path: Path, lines: int = 30) -> str:
@@ -87,37 +89,64 @@ def _wait_until_ready(
     raise ServerFailed(f"not ready after {timeout:.0f} s ({last}):\n{_tail(log)}")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
+def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM to every server still running, then wait for each (killed after 10 s)."""
+    running = [process for process in processes if process.poll() is None]
+    for process in running:
+        process.send_signal(signal.SIGTERM)
+    for process in running:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def pin(server: Server) -> None:
+    """Keep every thread of ``server`` on its core (threads it starts later inherit it)."""
+    if server.cpu is None:
         return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
+    for thread in Path(f"/proc/{server.pid}/task").iterdir():
+        with suppress(ProcessLookupError):  # a thread that has just ended
+            os.sched_setaffinity(int(thread.name), {server.cpu})
+
+
+def _start(spec: ServerSpec, workdir: Path, output: int) -> tuple[subprocess.Popen[bytes], int]:
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+        _command(spec, port),
+        cwd=workdir,
+        env=_environment(spec.env),
+        stdin=subprocess.DEVNULL,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # Ctrl-C reaches us only; we stop the server ourselves
+    )
+    return process, port
 
 
 @contextmanager
-def running(spec: ServerSpec, workdir: Path, ready_path: str) -> Iterator[Server]:
-    """Run ``spec`` with one uvicorn worker in ``workdir``; stopped on leaving, whatever happens."""
-    port = free_port()
-    log = workdir / f"{spec.name}.log"
-    with log.open("ab") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-            _command(spec, port),
-            cwd=workdir,
-            env=_environment(spec.env),
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # Ctrl-C reaches us only; we stop the server ourselves
-        )
-        try:
-            base_url = f"http://{HOST}:{port}"
-            _wait_until_ready(process, base_url + ready_path, log)
-            yield Server(spec.name, base_url, process.pid, log)
+def running(
+    specs: list[ServerSpec], workdir: Path, ready_path: Callable[[str], str]
+) -> Iterator[dict[str, Server]]:
+    """Run every spec with one uvicorn worker in ``workdir``, started together and not yet
+    pinned (``pin`` each before measuring); all stopped on leaving, whatever happens."""
+    processes: dict[str, subprocess.Popen[bytes]] = {}
+    servers: dict[str, Server] = {}
+    try:
+        for spec in specs:
+            log = workdir / f"{spec.name}.log"
+            with log.open("ab") as output:
+                process, port = _start(spec, workdir, output.fileno())
+            processes[spec.name] = process
+            servers[spec.name] = Server(
+                spec.name, f"http://{HOST}:{port}", process.pid, log, spec.cpu
+            )
+        for name, server in servers.items():
+            _wait_until_ready(processes[name], server.base_url + ready_path(name), server.log)
+        yield servers
+        for name, process in processes.items():
             if process.poll() is not None:
-                raise ServerFailed(f"{spec.name} died during the run:\n{_tail(log)}")
-        finally:
-            _stop(process)
+                raise ServerFailed(f"{name} died during the run:\n{_tail(servers[name].log)}")
+    finally:
+        _stop(list(processes.values()))

@@ -1,10 +1,12 @@
 """The benchmark harness's own logic: wrk's Lua script against a real (tiny) server, the answer
 check, medians and ratios, and the docs section it rewrites. No load test: wrk runs for 1 s."""
 
+import os
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +16,9 @@ from typing import ClassVar
 import pytest
 
 from bench import docs, report, wrk
-from bench.measure import Run
+from bench.clock import PhaseClock
+from bench.measure import Run, _settle
+from bench.servers import Server, pin
 from bench.verify import DifferentAnswers, check_same
 from tests.servers import missing
 
@@ -179,3 +183,52 @@ def test_bench_help_runs() -> None:
     )
     assert done.returncode == 0
     assert "--backends" in done.stdout
+
+
+def test_the_clock_adds_up_each_phase_and_names_the_rest() -> None:
+    clock = PhaseClock()
+    for _ in range(2):
+        with clock.phase("measured"):
+            time.sleep(0.02)
+
+    summary = clock.summary()
+
+    assert "measured" in summary
+    assert "(2x)" in summary
+    assert "(the rest)" in summary
+
+
+@pytest.fixture
+def sleeper(tmp_path: Path) -> Iterator[Server]:
+    process = subprocess.Popen(["sleep", "30"])  # noqa: S607
+    try:
+        yield Server("sleeper", "http://127.0.0.1:1", process.pid, tmp_path / "log", cpu=0)
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_an_idle_server_settles_at_once(sleeper: Server) -> None:
+    start = time.monotonic()
+    _settle(sleeper, limit=5)
+
+    assert time.monotonic() - start < 1
+
+
+def test_a_busy_server_is_waited_for_up_to_the_limit(tmp_path: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        busy = Server("busy", "http://127.0.0.1:1", process.pid, tmp_path / "log")
+        start = time.monotonic()
+        _settle(busy, limit=0.6)
+        assert time.monotonic() - start >= 0.6
+    finally:
+        process.kill()
+        process.wait()
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="Linux's CPU affinity")
+def test_pin_keeps_a_server_on_its_core(sleeper: Server) -> None:
+    pin(sleeper)
+
+    assert os.sched_getaffinity(sleeper.pid) == {0}

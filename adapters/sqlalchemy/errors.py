@@ -3,7 +3,8 @@
 A unique violation of a known constraint becomes the domain's Conflict; anything else the
 database says becomes a StorageError whose message holds no SQL and no parameters; a pool that
 stays exhausted for the configured wait, a database that cannot be reached, is shutting down or
-starting up, or a statement cancelled by its timeout, is ServiceUnavailable (retrying may work).
+starting up, a statement cancelled by its timeout, or a SQLite database still busy or locked
+after the busy timeout, is ServiceUnavailable (retrying may work).
 """
 
 from collections.abc import Iterator
@@ -46,6 +47,9 @@ _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 # statement cancelled (here, by statement_timeout).
 _UNAVAILABLE_CLASSES = ("08",)
 _UNAVAILABLE_STATES = frozenset({"53300", "57P01", "57P02", "57P03", "57014"})
+# SQLite's primary result codes (an extended code's low byte) of a database busy or locked
+# past the busy timeout: another writer held it.
+_SQLITE_UNAVAILABLE_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 UNAVAILABLE_MESSAGE = "the database is unavailable; try again shortly"
 
 
@@ -105,6 +109,9 @@ def is_unavailable(error: BaseException) -> bool:
         if isinstance(state, str) and (
             state.startswith(_UNAVAILABLE_CLASSES) or state in _UNAVAILABLE_STATES
         ):
+            return True
+        code = getattr(current, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in _SQLITE_UNAVAILABLE_CODES:
             return True
         orig = current.orig if isinstance(current, DBAPIError) else None
         pending.extend([orig, current.__cause__, current.__context__])

@@ -1,6 +1,8 @@
 """Database errors are translated at the adapter's boundary: unique violations into domain
 conflicts, anything else into a StorageError that shows no SQL."""
 
+import sqlite3
+
 import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -33,6 +35,13 @@ def asyncpg_style(constraint: str) -> IntegrityError:
     driver_error = Exception("<class 'asyncpg.exceptions.UniqueViolationError'>: duplicate key")
     driver_error.__cause__ = UniqueViolation(constraint)
     return IntegrityError(SQL, {"email": "a@b.c"}, driver_error)
+
+
+def sqlite_busy(code: int, message: str) -> sqlite3.OperationalError:
+    """sqlite3's error as it raises it, with its (extended) result code."""
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return error
 
 
 def sqlite_style(message: str) -> IntegrityError:
@@ -73,6 +82,26 @@ def sqlite_style(message: str) -> IntegrityError:
             OperationalError(SQL, {}, Exception("database is locked")),
             StorageError,
             id="operational",
+        ),
+        pytest.param(
+            OperationalError(SQL, {}, sqlite_busy(5, "database is locked")),
+            ServiceUnavailable,
+            id="sqlite-busy",
+        ),
+        pytest.param(
+            OperationalError(SQL, {}, sqlite_busy(517, "database is locked")),
+            ServiceUnavailable,
+            id="sqlite-busy-snapshot",
+        ),
+        pytest.param(
+            OperationalError(SQL, {}, sqlite_busy(6, "database table is locked")),
+            ServiceUnavailable,
+            id="sqlite-locked",
+        ),
+        pytest.param(
+            OperationalError(SQL, {}, sqlite_busy(1, "no such table: posts")),
+            StorageError,
+            id="sqlite-error",
         ),
         pytest.param(ConnectionRefusedError(111, "refused"), ServiceUnavailable, id="unreachable"),
         pytest.param(TimeoutError(), ServiceUnavailable, id="connect-timeout"),

@@ -46,8 +46,9 @@ class Reads:
 
     async def rows(self, statement: Select[Any], values: dict[str, Any]) -> Sequence[Any]:
         """The rows of ``statement``, a prebuilt view statement, each read by column name; on
-        the connection ``connection`` would give, or outside a transaction on PostgreSQL on
-        the asyncpg connection itself (driver_reads.py). Database errors are translated."""
+        the connection ``connection`` would give, or outside a transaction on the driver's
+        own connection (asyncpg's or aiosqlite's, driver_reads.py). Database errors are
+        translated."""
         session = self._session()
         in_transaction = session is not None and session.in_transaction()
         driver = self._driver

@@ -2,7 +2,7 @@
 measured windows, waiting for servers to settle...), printed at the end of every run."""
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -10,7 +10,7 @@ from contextlib import contextmanager
 class PhaseClock:
     def __init__(self) -> None:
         self._started = time.monotonic()
-        self._seconds: Counter[str] = Counter()
+        self._seconds: defaultdict[str, float] = defaultdict(float)
         self._counts: Counter[str] = Counter()
 
     @contextmanager
@@ -27,7 +27,7 @@ class PhaseClock:
         """One line per phase, longest first, then what no phase accounts for."""
         total = time.monotonic() - self._started
         lines = [f"wall clock {total:.0f} s:"]
-        for name, seconds in self._seconds.most_common():
+        for name, seconds in sorted(self._seconds.items(), key=lambda item: -item[1]):
             lines.append(f"  {name:<22}{seconds:7.1f} s  ({self._counts[name]}x)")
         lines.append(f"  {'(the rest)':<22}{total - sum(self._seconds.values()):7.1f} s")
         return "\n".join(lines)

@@ -24,7 +24,7 @@ def _conditions(record: dict[str, Any]) -> str:
             f"- Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['platform']}; "
             f"Python {machine['python']}; {packages}; {machine['wrk']}.",
             f"- Load: {config['rounds']} rounds, each contender {config['duration']} s measured "
-            f"after {config['warmup']} s warm-up per scenario; "
+            f"per scenario, after a {config['warmup']} s warm-up the first time (round 1); "
             f"servers on CPU {config['server_cpu']}, wrk (1 thread) on CPU {config['client_cpu']}; "
             f"data: {config['users']:,} users, "
             f"{config['posts']:,} posts ({config['published']:,} published).",

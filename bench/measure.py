@@ -78,8 +78,11 @@ def _settle(server: Server, limit: float = 30.0) -> None:
     queued (a login flood leaves argon2 work behind), so it does not cost the next run: until
     it has used at most one clock tick (10 ms) of CPU in the last 0.15 s."""
     deadline = time.monotonic() + limit
-    samples = [cpu_seconds(server.pid)]
-    while samples[-1] is not None and time.monotonic() < deadline:
+    first = cpu_seconds(server.pid)
+    if first is None:
+        return
+    samples = [first]
+    while time.monotonic() < deadline:
         time.sleep(SETTLE_POLL)
         now = cpu_seconds(server.pid)
         if now is None:
@@ -150,11 +153,11 @@ class Bench:
             with CLOCK.phase("warm-up"):
                 start = cpu_seconds(server.pid)
                 argv = self._wrk(server, script, scenario.connections, s.warmup)
-                warm = wrk.finish(wrk.start(argv), 60)
+                warmed = wrk.finish(wrk.start(argv), 60)
                 end = cpu_seconds(server.pid)
-            warmup_rps = round(warm.requests_per_second, 1)
-            if start is not None and end is not None and warm.requests:
-                warmup_cpu = round((end - start) * 1000 / warm.requests, 3)
+            warmup_rps = round(warmed.requests_per_second, 1)
+            if start is not None and end is not None and warmed.requests:
+                warmup_cpu = round((end - start) * 1000 / warmed.requests, 3)
             if scenario.min_seconds > 1:  # slow requests queued by the warm-up
                 with CLOCK.phase("settle after warm-up"):
                     _settle(server)

@@ -7,7 +7,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from starlette.middleware import Middleware
 
 from adapters.metrics.exposition import Exposition, forget_process, sample_every
@@ -24,7 +24,6 @@ from entrypoints.http.hashing_gate import HashingGateMiddleware
 from entrypoints.http.head import HeadAsGetMiddleware
 from entrypoints.http.heap import long_lived_heap
 from entrypoints.http.idempotency import IdempotencyMiddleware
-from entrypoints.http.media_types import require_declared_media_type
 from entrypoints.http.metrics import MetricsMiddleware
 from entrypoints.http.middleware import RequestIdMiddleware
 from entrypoints.http.openapi import install_openapi
@@ -61,7 +60,6 @@ def create_app(container: Container | None = None) -> FastAPI:
         lifespan=_lifespan,
         docs_url=None,  # served from local assets by install_docs
         redoc_url=None,
-        dependencies=[Depends(require_declared_media_type)],
     )
     app.state.container = container
     app.state.cache_max_age = container.settings().http_cache_max_age

@@ -6,9 +6,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 from fastapi import HTTPException
+from fastapi.routing import APIRoute
 from httpx import AsyncClient
 
 from entrypoints.http.app import create_app
+from entrypoints.http.media_types import require_declared_media_type
 from tests.e2e.conftest import make_container, serve
 from tests.e2e.helpers import assert_problem, user_body
 
@@ -128,3 +130,29 @@ async def test_json_with_a_charset_or_a_json_suffix_is_accepted(api: AsyncClient
             "/users", json=user_body(), headers={"content-type": content_type}
         )
         assert response.status_code == 201, response.text
+
+
+def test_every_route_that_takes_a_body_checks_its_media_type_first() -> None:
+    """The check is a dependency of exactly the routes with a body (MediaTypeCheckedRoute),
+    before any other (authentication included)."""
+    app = create_app(make_container())
+    routes = [
+        route
+        for included in app.routes
+        for route in getattr(getattr(included, "original_router", None), "routes", [])
+        if isinstance(route, APIRoute)
+    ]
+    with_body = {f"{route.methods} {route.path}" for route in routes if route.body_field}
+    checked_first = {
+        f"{route.methods} {route.path}"
+        for route in routes
+        if route.dependant.dependencies
+        and route.dependant.dependencies[0].call is require_declared_media_type
+    }
+    checked = {
+        f"{route.methods} {route.path}"
+        for route in routes
+        if any(d.call is require_declared_media_type for d in route.dependant.dependencies)
+    }
+    assert len(with_body) >= 20
+    assert checked_first == checked == with_body

@@ -15,6 +15,7 @@ from application.accounts.verify_email import VerifyEmail
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.accounts import (
     RESET_ACCEPTED,
     AcceptedOut,
@@ -25,7 +26,7 @@ from entrypoints.http.schemas.accounts import (
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.users import UserOut
 
-router = APIRouter(tags=["accounts"])
+router = APIRouter(tags=["accounts"], route_class=MediaTypeCheckedRoute)
 VERIFICATION_SENT = "A new verification link is on its way to your address."
 
 

@@ -11,10 +11,11 @@ from domain.ids import UserId
 from entrypoints.container import Container
 from entrypoints.http.dependencies import AdminActor, PageParams
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.admin import AuditEntryOut, AuditPage
 from entrypoints.http.schemas.common import problem_responses
 
-router = APIRouter(prefix="/admin/audit", tags=["admin"])
+router = APIRouter(prefix="/admin/audit", tags=["admin"], route_class=MediaTypeCheckedRoute)
 
 
 @router.get("", response_model=AuditPage, responses=problem_responses(401, 403, 422))

@@ -14,10 +14,11 @@ from domain.ids import CommentId, PostId
 from entrypoints.container import Container
 from entrypoints.http.dependencies import AdminActor
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.admin import HideIn, ModerationOut, ReasonIn
 from entrypoints.http.schemas.common import problem_responses
 
-router = APIRouter(prefix="/admin", tags=["admin"])
+router = APIRouter(prefix="/admin", tags=["admin"], route_class=MediaTypeCheckedRoute)
 ERRORS = problem_responses(401, 403, 404, 422)
 OptionalReason = Annotated[ReasonIn | None, Body()]
 

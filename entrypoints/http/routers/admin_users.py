@@ -19,11 +19,12 @@ from domain.ids import UserId
 from entrypoints.container import Container
 from entrypoints.http.dependencies import AdminActor, PageParams
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.admin import PostingLimitIn, ReasonIn, RoleIn, SessionsEndedOut
 from entrypoints.http.schemas.common import NO_NUL, problem_responses
 from entrypoints.http.schemas.users import UserOut, UserPage
 
-router = APIRouter(prefix="/admin/users", tags=["admin"])
+router = APIRouter(prefix="/admin/users", tags=["admin"], route_class=MediaTypeCheckedRoute)
 OptionalReason = Annotated[ReasonIn | None, Body()]
 ACTION_ERRORS = problem_responses(401, 403, 404, 409, 422)
 

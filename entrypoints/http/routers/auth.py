@@ -12,6 +12,7 @@ from entrypoints.container import Container
 from entrypoints.http.browser import BrowserSessions
 from entrypoints.http.client_address import client_address_of
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.auth import (
     CookieSessionOut,
     RefreshIn,
@@ -20,7 +21,7 @@ from entrypoints.http.schemas.auth import (
 )
 from entrypoints.http.schemas.common import problem_responses
 
-router = APIRouter(tags=["auth"])
+router = APIRouter(tags=["auth"], route_class=MediaTypeCheckedRoute)
 Browser = Annotated[BrowserSessions, Depends(Inject[Container.sessions.browser])]
 
 

@@ -13,10 +13,13 @@ from domain.ids import CommentId, PostId
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.comments import AddCommentIn, CommentOut, CommentPage
 from entrypoints.http.schemas.common import problem_responses
 
-router = APIRouter(prefix="/posts/{post_id}/comments", tags=["comments"])
+router = APIRouter(
+    prefix="/posts/{post_id}/comments", tags=["comments"], route_class=MediaTypeCheckedRoute
+)
 
 
 @router.get("", response_model=CommentPage, responses=problem_responses(401, 404, 422))

@@ -12,10 +12,13 @@ from domain.ids import PostId
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.posts import PostOut
 
-router = APIRouter(prefix="/posts/{post_id}/favorite", tags=["favorites"])
+router = APIRouter(
+    prefix="/posts/{post_id}/favorite", tags=["favorites"], route_class=MediaTypeCheckedRoute
+)
 
 
 @router.post("", response_model=PostOut, responses=problem_responses(401, 404, 409, 422))

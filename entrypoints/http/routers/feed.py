@@ -12,11 +12,12 @@ from application.social.list_tags import ListTags
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor, PageParams
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.comments import TagsOut
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.posts import PostPage
 
-router = APIRouter(tags=["feed"])
+router = APIRouter(tags=["feed"], route_class=MediaTypeCheckedRoute)
 
 
 @router.get("/feed", response_model=PostPage, responses=problem_responses(401, 422))

@@ -10,10 +10,11 @@ from pydantic import BaseModel, ConfigDict
 from application.health.check_readiness import CheckReadiness
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.problems import problem_response
 from entrypoints.http.schemas.common import problem_responses
 
-router = APIRouter(tags=["operations"])
+router = APIRouter(tags=["operations"], route_class=MediaTypeCheckedRoute)
 NOT_READY_RETRY_AFTER = "5"
 LIVENESS = "/healthz"
 READINESS = "/readyz"

@@ -12,6 +12,7 @@ from entrypoints.container import Container
 from entrypoints.http.caching import if_match, represent
 from entrypoints.http.dependencies import CurrentActor
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.users import (
     ChangeEmailIn,
@@ -21,7 +22,7 @@ from entrypoints.http.schemas.users import (
     UserOut,
 )
 
-router = APIRouter(prefix="/me", tags=["me"])
+router = APIRouter(prefix="/me", tags=["me"], route_class=MediaTypeCheckedRoute)
 
 
 @router.get("", response_model=UserOut, responses=problem_responses(401))

@@ -5,7 +5,9 @@ import secrets
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
-router = APIRouter(tags=["operations"])
+from entrypoints.http.media_types import MediaTypeCheckedRoute
+
+router = APIRouter(tags=["operations"], route_class=MediaTypeCheckedRoute)
 
 
 @router.get("/metrics", response_class=Response, responses={200: {"content": {"text/plain": {}}}})

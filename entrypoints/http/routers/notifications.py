@@ -13,6 +13,7 @@ from domain.roles import Actor
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor, PageParams
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.notifications import (
     MarkReadIn,
@@ -23,7 +24,7 @@ from entrypoints.http.schemas.notifications import (
 )
 from entrypoints.http.unsubscribe_page import unsubscribe_page
 
-router = APIRouter(tags=["notifications"])
+router = APIRouter(tags=["notifications"], route_class=MediaTypeCheckedRoute)
 TokenParam = Annotated[str, Query(min_length=1, max_length=1000)]
 
 

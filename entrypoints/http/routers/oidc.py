@@ -13,13 +13,14 @@ from application.errors import ExternalLoginFailed
 from application.sessions.tokens import ClientInfo, TotpChallenge
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.provider_login_cookie import ProviderLoginCookie, StartedLogin
 from entrypoints.http.routers.auth import Browser, answer_pair, client_info
 from entrypoints.http.schemas.auth import CookieSessionOut, TokenOut, TotpChallengeOut
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.settings import Settings
 
-router = APIRouter(prefix="/auth/oidc", tags=["auth"])
+router = APIRouter(prefix="/auth/oidc", tags=["auth"], route_class=MediaTypeCheckedRoute)
 LoginCookie = Annotated[ProviderLoginCookie, Depends(Inject[Container.oidc.cookie])]
 MAX_PARAM_LEN = 2048
 

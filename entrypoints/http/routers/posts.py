@@ -18,10 +18,11 @@ from entrypoints.container import Container
 from entrypoints.http.caching import if_match, represent
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.common import NOT_BLANK, problem_responses
 from entrypoints.http.schemas.posts import CreatePostIn, PostOut, PostPage, UpdatePostIn
 
-router = APIRouter(prefix="/posts", tags=["posts"])
+router = APIRouter(prefix="/posts", tags=["posts"], route_class=MediaTypeCheckedRoute)
 # A search's quotes pair up into phrases (domain/posts/search.py); no NUL either.
 BALANCED_QUOTES = r'^[^\x00"]*("[^\x00"]*"[^\x00"]*)*$'
 NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is current"}

@@ -12,10 +12,11 @@ from domain.users.values import Username
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor, OptionalActor
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.profiles import ProfileOut
 
-router = APIRouter(prefix="/users/{username}", tags=["profiles"])
+router = APIRouter(prefix="/users/{username}", tags=["profiles"], route_class=MediaTypeCheckedRoute)
 
 UsernamePath = Annotated[
     str, Path(max_length=Username.MAX_LEN, description="the user's handle, in any case")

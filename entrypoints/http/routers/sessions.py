@@ -12,11 +12,12 @@ from domain.ids import SessionId
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor, PageParams
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.routers.auth import Browser
 from entrypoints.http.schemas.auth import SessionOut
 from entrypoints.http.schemas.common import Page, problem_responses
 
-router = APIRouter(tags=["sessions"])
+router = APIRouter(tags=["sessions"], route_class=MediaTypeCheckedRoute)
 
 
 @router.post(

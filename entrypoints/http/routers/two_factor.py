@@ -14,6 +14,7 @@ from application.sessions.tokens import ClientInfo
 from entrypoints.container import Container
 from entrypoints.http.dependencies import CurrentActor
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.routers.auth import Browser, answer_pair, client_info
 from entrypoints.http.schemas.auth import (
     CodeIn,
@@ -24,7 +25,7 @@ from entrypoints.http.schemas.auth import (
 )
 from entrypoints.http.schemas.common import problem_responses
 
-router = APIRouter(tags=["two-factor"])
+router = APIRouter(tags=["two-factor"], route_class=MediaTypeCheckedRoute)
 
 
 @router.post(

@@ -13,10 +13,11 @@ from entrypoints.container import Container
 from entrypoints.http.caching import represent
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.common import problem_responses
 from entrypoints.http.schemas.users import RegisterUserIn, UserOut, UserPage
 
-router = APIRouter(prefix="/users", tags=["users"])
+router = APIRouter(prefix="/users", tags=["users"], route_class=MediaTypeCheckedRoute)
 
 
 @router.post(

@@ -6,8 +6,9 @@ from fastapi import APIRouter, Depends, Response
 from application.ports.security import TokenService
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
+from entrypoints.http.media_types import MediaTypeCheckedRoute
 
-router = APIRouter(tags=["auth"])
+router = APIRouter(tags=["auth"], route_class=MediaTypeCheckedRoute)
 
 
 @router.get("/.well-known/jwks.json")

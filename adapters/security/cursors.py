@@ -34,7 +34,7 @@ class HmacCursorCodec(CursorCodec):
         self._key = hmac.new(secret.encode(), b"folio-cursor-v1", hashlib.sha256).digest()
 
     def _tag(self, payload: bytes) -> bytes:
-        return hmac.new(self._key, payload, hashlib.sha256).digest()[:TAG_BYTES]
+        return hmac.digest(self._key, payload, "sha256")[:TAG_BYTES]  # one call, in C
 
     def encode(self, scope: str, position: Position) -> str:
         payload = json.dumps(

@@ -61,6 +61,18 @@ def represent(
     request's If-None-Match names it. Public answers may be kept by any cache for
     ``app.state.cache_max_age`` seconds; the others are ``no-store``."""
     body = model.__pydantic_serializer__.to_json(model)
+    return represent_json(request, body, version=version, public=public, status_code=status_code)
+
+
+def represent_json(
+    request: Request,
+    body: bytes,
+    *,
+    version: int | None = None,
+    public: bool = False,
+    status_code: int = 200,
+) -> Response:
+    """``represent`` for a body already written as JSON."""
     etag = entity_tag(body, version)
     if public:
         headers = {

@@ -60,7 +60,7 @@ class Row(Protocol):
 
 def author_from_row(row: Row) -> AuthorView:
     return AuthorView(
-        id=UserId(row["author_id_"]),
+        id=row["author_id_"],  # a UserId: no NewType call (a Python call per author)
         username=row["author_username"],
         name=row["author_name"],
         bio=row["author_bio"],

@@ -46,7 +46,7 @@ from adapters.sqlalchemy.tables import favorites, follows, post_tags, posts, use
 from application.pagination import Page, PageRequest, keyset_page
 from application.ports.read_model import PostQuery, PostStatus
 from application.posts.views import PostView, position_by
-from domain.ids import PostId, UserId
+from domain.ids import UserId
 
 _AUTHORS = posts.join(users, users.c.id == posts.c.author_id)
 _FAVORITER = users.alias("favoriter")
@@ -244,9 +244,11 @@ def _search(
 
 
 def post_view_from_row(row: Row) -> PostView:
+    # Ids as the driver gives them: PostId and UserId are NewTypes, whose call is a Python
+    # function call that returns its argument (63 a page).
     return PostView(
-        id=PostId(row["id"]),
-        author_id=UserId(row["author_id"]),
+        id=row["id"],
+        author_id=row["author_id"],
         author=author_from_row(row),
         title=row["title"],
         slug=row["slug"],

@@ -15,12 +15,18 @@ from domain.posts.search import SearchQuery
 from domain.posts.values import Tag
 from domain.users.values import Username
 from entrypoints.container import Container
-from entrypoints.http.caching import if_match, represent
+from entrypoints.http.caching import if_match, represent, represent_json
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
 from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.common import NOT_BLANK, problem_responses
-from entrypoints.http.schemas.posts import CreatePostIn, PostOut, PostPage, UpdatePostIn
+from entrypoints.http.schemas.posts import (
+    POST_PAGE_JSON,
+    CreatePostIn,
+    PostOut,
+    PostPage,
+    UpdatePostIn,
+)
 
 router = APIRouter(prefix="/posts", tags=["posts"], route_class=MediaTypeCheckedRoute)
 # A search's quotes pair up into phrases (domain/posts/search.py); no NUL either.
@@ -94,7 +100,7 @@ async def list_posts(
         text=q,
     )
     found = await list_page(where, page, viewer)
-    return represent(request, PostPage.of(found), public=viewer is None)
+    return represent_json(request, POST_PAGE_JSON.to_json(found), public=viewer is None)
 
 
 @router.get(

@@ -1,5 +1,6 @@
 """Post schemas. The author is the caller, never a field of the body."""
 
+import operator
 from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
@@ -7,6 +8,9 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from application import pagination
+from application.posts.views import PostView
+from application.users.views import AuthorView
 from domain.posts.values import Content, Description, Tag, Tags, Title
 from entrypoints.http.schemas.common import (
     NO_NUL,
@@ -17,6 +21,7 @@ from entrypoints.http.schemas.common import (
     stripped_at_least,
 )
 from entrypoints.http.schemas.profiles import AuthorOut
+from entrypoints.http.schemas.serializers import view_serializer
 
 TitleField = Annotated[
     str,
@@ -160,3 +165,12 @@ class PostOut(HiddenMarkOut):
 
 class PostPage(Page[PostOut]):
     pass
+
+
+# A use case's page of PostViews written as a PostPage, without validating it into one first
+# (serializers.py): the same bytes, for half the cost on a page of 20.
+POST_PAGE_JSON = view_serializer(
+    PostPage,
+    {PostPage: pagination.Page, PostOut: PostView, AuthorOut: AuthorView},
+    exclude_if={"hidden": operator.not_},  # PostView.hidden is a bool: absent unless true
+)

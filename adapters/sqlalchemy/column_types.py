@@ -34,7 +34,10 @@ class UTCDateTime(TypeDecorator[datetime]):
     ) -> Callable[[Any], datetime | None] | None:
         if dialect.driver == "asyncpg":  # a per-value call saved on every timestamp read
             return None
-        return super().result_processor(dialect, coltype)
+        general = super().result_processor(dialect, coltype)
+        if dialect.name == "sqlite" and general is not None:
+            return _sqlite_utc(general)
+        return general
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
@@ -44,3 +47,25 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+# How SQLAlchemy's SQLite DATETIME writes a timestamp: "2024-01-01 12:00:00.000000".
+_SQLITE_TIMESTAMP_LENGTH = 26
+_AS_UTC = "+00:00"
+
+
+def _sqlite_utc(general: Callable[[Any], datetime | None]) -> Callable[[Any], datetime | None]:
+    """``general`` (the dialect's parse, then ``process_result_value``), with the values
+    SQLAlchemy writes parsed as UTC in one call instead: the same datetimes, five to ten
+    times cheaper (sixty of them on a page of posts). Anything else goes to ``general``."""
+    parse = datetime.fromisoformat
+
+    def process(value: Any) -> datetime | None:
+        if type(value) is str and len(value) == _SQLITE_TIMESTAMP_LENGTH and value[10] == " ":
+            try:
+                return parse(value + _AS_UTC)
+            except ValueError:
+                pass  # ``general`` raises its own error
+        return general(value)
+
+    return process

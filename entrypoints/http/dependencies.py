@@ -5,9 +5,10 @@ front ends, by the session cookie; a cookie-authenticated unsafe request must al
 CSRF checks (see browser.py). Authenticate opens and closes its own unit of work before the
 route's use case opens one, so a request never holds two connections at once."""
 
+from collections.abc import Callable
 from typing import Annotated
 
-from dependency_injector.wiring import inject
+from dependency_injector.wiring import Provide, inject
 from fastapi import Depends, Query, Request
 from fastapi.security import OAuth2PasswordBearer
 
@@ -18,7 +19,6 @@ from domain.errors import PermissionDenied
 from domain.roles import Actor
 from entrypoints.container import Container
 from entrypoints.http.browser import SAFE_METHODS, BrowserSessions
-from entrypoints.http.injection import Inject
 from entrypoints.http.openapi import BEARER_SCHEME, OPTIONAL_BEARER_SCHEME
 
 TOKEN_URL = "token"  # noqa: S105 - the path of the token endpoint, not a secret
@@ -32,50 +32,45 @@ _optional_token = OAuth2PasswordBearer(
 )
 
 
-async def _from_cookie(
-    request: Request, authenticate: Authenticate, browser: BrowserSessions
+@inject
+async def identify(
+    request: Request,
+    token: str | None,
+    authenticate: Callable[[], Authenticate] = Provide[Container.authenticate.provider],
+    browser: BrowserSessions = Provide[Container.sessions.browser],
 ) -> Actor | None:
-    token = request.cookies.get(browser.access_cookie)
-    if token is None:
+    """The caller named by ``token`` or, without one, by the session cookie; None if neither
+    is given. Not a FastAPI dependency itself: each level of dependencies costs FastAPI a
+    solving pass on every request, and Authenticate is built only when there is a token to
+    check (docs/performance.md)."""
+    if token is not None:
+        return await authenticate()(token)
+    cookie = request.cookies.get(browser.access_cookie)
+    if cookie is None:
         return None
-    actor = await authenticate(token)
+    actor = await authenticate()(cookie)
     if request.method not in SAFE_METHODS:
         browser.check_origin(request)
         browser.check_csrf(request, actor.session_id)
     return actor
 
 
-@inject
 async def current_actor(
-    request: Request,
-    token: Annotated[str | None, Depends(_required_token)],
-    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
-    browser: Annotated[BrowserSessions, Depends(Inject[Container.sessions.browser])],
+    request: Request, token: Annotated[str | None, Depends(_required_token)]
 ) -> Actor:
     """The caller; 401 without a valid token (or session cookie) of an active user."""
-    if token is not None:
-        actor = await authenticate(token)
-    else:
-        found = await _from_cookie(request, authenticate, browser)
-        if found is None:
-            raise InvalidToken("not authenticated")
-        actor = found
+    actor = await identify(request, token)
+    if actor is None:
+        raise InvalidToken("not authenticated")
     request.state.user_id = actor.id  # for the access log
     return actor
 
 
-@inject
 async def optional_actor(
-    request: Request,
-    token: Annotated[str | None, Depends(_optional_token)],
-    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
-    browser: Annotated[BrowserSessions, Depends(Inject[Container.sessions.browser])],
+    request: Request, token: Annotated[str | None, Depends(_optional_token)]
 ) -> Actor | None:
     """The caller if a token or session cookie is given (401 if it is not valid), else None."""
-    if token is not None:
-        actor: Actor | None = await authenticate(token)
-    else:
-        actor = await _from_cookie(request, authenticate, browser)
+    actor = await identify(request, token)
     if actor is not None:
         request.state.user_id = actor.id  # for the access log
     return actor

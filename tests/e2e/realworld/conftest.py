@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dependency_injector import providers
 from dependency_injector.wiring import _patched_registry
 from fastapi import FastAPI
 from httpx import AsyncClient
@@ -47,10 +48,12 @@ def _wired_to(container: Container) -> bool:
     """Whether the routes' injections are the providers of ``container``: wiring is global,
     and the last app made wins. Peeks at dependency-injector's registry; should that change,
     this says False and the app is made anew, which is only slower."""
-    for function in (http_dependencies.current_actor, realworld_auth.optional_caller):
+    for function in (http_dependencies.identify, realworld_auth.optional_caller):
         patched = getattr(_patched_registry, "get_callable", lambda _: None)(function)
-        injections = getattr(patched, "injections", {})
-        if injections.get("authenticate") is not container.authenticate:
+        injected = getattr(patched, "injections", {}).get("authenticate")
+        if isinstance(injected, providers.Delegate):  # the provider itself is injected
+            injected = injected.provides
+        if injected is not container.authenticate:
             return False
     return True
 

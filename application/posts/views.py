@@ -1,15 +1,15 @@
 """What use cases tell about a post: the post as one viewer sees it, its author included."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from application.pagination import Position
 from application.users.views import AuthorView
+from application.views import read_only_view
 from domain.ids import PostId, UserId
 
 
-@dataclass(frozen=True, slots=True)
+@read_only_view
 class PostView:
     """A post for one viewer (possibly anonymous). ``favorited``: whether the viewer
     favourited it; ``favorites_count``: how many users did; ``author.following``: whether the

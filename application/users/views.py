@@ -5,6 +5,7 @@ and to admins."""
 from dataclasses import dataclass
 from datetime import datetime
 
+from application.views import read_only_view
 from domain.ids import UserId
 from domain.roles import Actor, Role
 from domain.users.user import User
@@ -54,7 +55,7 @@ class UserView:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@read_only_view
 class AuthorView:
     """A user as shown next to what they wrote, for one viewer: ``following`` tells whether
     the viewer follows them (always False for an anonymous viewer and for themself)."""

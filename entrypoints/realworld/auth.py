@@ -6,10 +6,11 @@ The OpenAPI document says which routes need a token (``Token``), which take one 
 need (``OptionalToken``, documented as optional by entrypoints/realworld/openapi.py), and
 says nothing of the token of a route that only checks it (``token_checked``: /api/tags)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from dependency_injector.wiring import inject
+from dependency_injector.wiring import Provide, inject
 from fastapi import Depends, Header
 from fastapi.security import APIKeyHeader
 
@@ -17,7 +18,6 @@ from application.auth.authenticate import Authenticate
 from application.errors import InvalidToken
 from domain.roles import Actor
 from entrypoints.container import Container
-from entrypoints.http.injection import Inject
 from entrypoints.realworld.errors import TokenMissing
 from entrypoints.realworld.openapi import AUTH_SCHEME, OPTIONAL_AUTH_SCHEME
 
@@ -54,57 +54,48 @@ def token_of(header: str | None) -> str | None:
     return token
 
 
-async def _caller(header: str | None, authenticate: Authenticate) -> Caller | None:
-    token = token_of(header)
-    return None if token is None else Caller(await authenticate(token), token)
-
-
 @inject
+async def _caller(
+    header: str | None,
+    authenticate: Callable[[], Authenticate] = Provide[Container.authenticate.provider],
+) -> Caller | None:
+    """Wired by dependency-injector outside FastAPI's solving (each level of dependencies
+    costs FastAPI a solving pass on every request); Authenticate is built only when there is
+    a token to check."""
+    token = token_of(header)
+    return None if token is None else Caller(await authenticate()(token), token)
+
+
 async def optional_caller(
     header: Annotated[str | None, Depends(_optional_token)],
-    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
 ) -> Caller | None:
-    return await _caller(header, authenticate)
+    return await _caller(header)
 
 
-@inject
-async def current_caller(
-    header: Annotated[str | None, Depends(_token)],
-    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
-) -> Caller:
-    caller = await _caller(header, authenticate)
+async def current_caller(header: Annotated[str | None, Depends(_token)]) -> Caller:
+    caller = await _caller(header)
     if caller is None:
         raise TokenMissing()
     return caller
 
 
-@inject
-async def token_checked(
-    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
-    header: Annotated[str | None, _undocumented_token] = None,
-) -> None:
+async def token_checked(header: Annotated[str | None, _undocumented_token] = None) -> None:
     """A route that needs no token and shows the same to everyone still refuses a bad one."""
-    await _caller(header, authenticate)
+    await _caller(header)
 
 
-# The actor alone, as most routes want it, depends on the header and Authenticate itself
-# rather than through the caller: each level of dependencies costs FastAPI a solving pass on
-# every request, whether a token is sent or not.
-@inject
+# The actor alone, as most routes want it, depends on the header itself rather than through
+# the caller: each level of dependencies costs FastAPI a solving pass on every request,
+# whether a token is sent or not.
 async def optional_actor(
     header: Annotated[str | None, Depends(_optional_token)],
-    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
 ) -> Actor | None:
-    caller = await _caller(header, authenticate)
+    caller = await _caller(header)
     return None if caller is None else caller.actor
 
 
-@inject
-async def current_actor(
-    header: Annotated[str | None, Depends(_token)],
-    authenticate: Annotated[Authenticate, Depends(Inject[Container.authenticate])],
-) -> Actor:
-    caller = await _caller(header, authenticate)
+async def current_actor(header: Annotated[str | None, Depends(_token)]) -> Actor:
+    caller = await _caller(header)
     if caller is None:
         raise TokenMissing()
     return caller.actor

@@ -48,7 +48,7 @@ def _wired_to(container: Container) -> bool:
     """Whether the routes' injections are the providers of ``container``: wiring is global,
     and the last app made wins. Peeks at dependency-injector's registry; should that change,
     this says False and the app is made anew, which is only slower."""
-    for function in (http_dependencies.identify, realworld_auth.optional_caller):
+    for function in (http_dependencies.identify, realworld_auth._caller):
         patched = getattr(_patched_registry, "get_callable", lambda _: None)(function)
         injected = getattr(patched, "injections", {}).get("authenticate")
         if isinstance(injected, providers.Delegate):  # the provider itself is injected

@@ -56,6 +56,7 @@ class Run:
     other_cpu: float | None
     warmup_requests_per_second: float | None = None  # the unmeasured window before, if any
     warmup_cpu_ms_per_request: float | None = None
+    settle_seconds: float | None = None  # waiting for the queue the window left to drain
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,8 +192,10 @@ class Bench:
         if machine is not None and server_cpu is not None and background is None:
             other = round(max(0.0, machine - server_cpu - client) / result.seconds, 2)
         rss, peak = memory_mb(server.pid)
+        settle_started = time.monotonic()
         with CLOCK.phase("settle"):
             _settle(server)
+        settled = round(time.monotonic() - settle_started, 2)
         per_request = (
             server_cpu * 1000 / result.requests if server_cpu and result.requests else None
         )
@@ -203,7 +206,7 @@ class Bench:
             round(result.p99_ms, 2) if result.requests else None,
             None if per_request is None else round(per_request, 3),
             None if rss is None else round(rss, 1), None if peak is None else round(peak, 1),
-            round(client / result.seconds, 2), other, warmup_rps, warmup_cpu,
+            round(client / result.seconds, 2), other, warmup_rps, warmup_cpu, settled,
         )  # fmt: skip
 
     def backend(self, data: Dataset) -> list[Run]:

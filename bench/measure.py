@@ -224,8 +224,7 @@ class Bench:
                 pin(server)
             scenarios = [
                 s for s in scenarios_for(data, tokens, cursors)
-                if data.backend in s.backends and s.requests
-                and (self._settings.only is None or s.name in self._settings.only)
+                if s.runs(data.backend, self._settings.only)
             ]  # fmt: skip
             names = list(servers)
             for round_ in range(1, self._settings.rounds + 1):

@@ -7,13 +7,13 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 QUICK = {"duration": 2, "warmup": 1, "rounds": 1, "posts": 2000, "users": 100}
-FULL = {"duration": 3, "warmup": 1, "rounds": 3, "posts": 10_000, "users": 1000}
+FULL = {"duration": 2, "warmup": 1, "rounds": 3, "posts": 10_000, "users": 1000}
 
 
 def parse(argv: list[str] | None, description: str | None = None) -> argparse.Namespace:
     """The command line, with --quick's or the full run's defaults for what was not given."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=description)
-    parser.add_argument("--duration", type=int, help="measured seconds per run (3)")
+    parser.add_argument("--duration", type=int, help="measured seconds per run (2)")
     parser.add_argument("--warmup", type=int, help="unmeasured seconds before each run (1)")
     parser.add_argument("--rounds", type=int, help="interleaved rounds; medians are reported (3)")
     parser.add_argument("--posts", type=int, help="posts to seed (10,000)")
@@ -21,7 +21,9 @@ def parse(argv: list[str] | None, description: str | None = None) -> argparse.Na
     parser.add_argument(
         "--backends", default="sqlite,postgresql", help="comma-separated (sqlite,postgresql)"
     )
-    parser.add_argument("--only", help="comma-separated scenario names to run (all)")
+    parser.add_argument(
+        "--only", help="comma-separated scenario names to run (all but the opt-in `tags`)"
+    )
     parser.add_argument("--server-cpu", type=int, default=0, help="core the servers run on (0)")
     parser.add_argument("--client-cpu", type=int, default=1, help="core wrk runs on (1)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 1 round of 2 s")

@@ -17,6 +17,7 @@ import pytest
 
 from bench import docs, report, wrk
 from bench.clock import PhaseClock
+from bench.scenarios import Scenario
 from bench.measure import Run, _settle
 from bench.servers import Server, pin
 from bench.verify import DifferentAnswers, check_same
@@ -232,3 +233,14 @@ def test_pin_keeps_a_server_on_its_core(sleeper: Server) -> None:
     pin(sleeper)
 
     assert os.sched_getaffinity(sleeper.pid) == {0}
+
+
+def test_an_opt_in_scenario_runs_only_when_named() -> None:
+    request = (wrk.Request("/tags"),)
+    opt_in = Scenario("tags", "GET /tags", request, by_default=False)
+    default = Scenario("get_by_id", "GET /posts/{id}", request, backends=("sqlite",))
+    assert not opt_in.runs("sqlite", None)
+    assert opt_in.runs("sqlite", frozenset({"tags"}))
+    assert default.runs("sqlite", None)
+    assert not default.runs("postgresql", None)  # not on a backend it does not name
+    assert not default.runs("sqlite", frozenset({"tags"}))

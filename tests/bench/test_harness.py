@@ -17,8 +17,8 @@ import pytest
 
 from bench import docs, report, wrk
 from bench.clock import PhaseClock
-from bench.scenarios import Scenario
 from bench.measure import Run, _settle
+from bench.scenarios import Scenario
 from bench.servers import Server, pin
 from bench.verify import DifferentAnswers, check_same
 from tests.servers import missing

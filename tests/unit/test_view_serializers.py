@@ -1,5 +1,6 @@
-"""A page of posts written straight from the views (schemas/serializers.py) is byte for byte
-what validating it into a PostPage and writing that gives, whatever the views hold."""
+"""A page of posts, or a post, written straight from the views (schemas/serializers.py) is byte
+for byte what validating it into a PostPage (a PostOut) and writing that gives, whatever the
+views hold."""
 
 from datetime import UTC, datetime, timedelta, timezone
 from uuid import UUID
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from application.pagination import Page
 from application.posts.views import PostView
 from application.users.views import AuthorView
-from entrypoints.http.schemas.posts import POST_PAGE_JSON, PostOut, PostPage
+from entrypoints.http.schemas.posts import POST_JSON, POST_PAGE_JSON, PostOut, PostPage
 from entrypoints.http.schemas.profiles import AuthorOut
 from entrypoints.http.schemas.serializers import view_serializer
 
@@ -65,6 +66,13 @@ def test_a_page_written_from_its_views_is_the_validated_pages_bytes(page: Page[P
     model = PostPage.of(page)
 
     assert POST_PAGE_JSON.to_json(page) == model.__pydantic_serializer__.to_json(model)
+
+
+@given(views)
+def test_a_post_written_from_its_view_is_the_validated_posts_bytes(view: PostView):
+    model = PostOut.model_validate(view)
+
+    assert POST_JSON.to_json(view) == model.__pydantic_serializer__.to_json(model)
 
 
 def test_a_hidden_post_says_so_and_a_shown_one_leaves_the_marks_out():

@@ -21,6 +21,7 @@ from entrypoints.http.injection import Inject
 from entrypoints.http.media_types import MediaTypeCheckedRoute
 from entrypoints.http.schemas.common import NOT_BLANK, problem_responses
 from entrypoints.http.schemas.posts import (
+    POST_JSON,
     POST_PAGE_JSON,
     CreatePostIn,
     PostOut,
@@ -118,7 +119,7 @@ async def get_post_by_slug(
     """The post with this slug; a draft is visible to its author only."""
     view = await fetch(BySlug(slug), viewer)
     public = view.published and viewer is None
-    return represent(request, PostOut.model_validate(view), version=view.version, public=public)
+    return represent_json(request, POST_JSON.to_json(view), version=view.version, public=public)
 
 
 @router.get(
@@ -136,7 +137,7 @@ async def get_post(
     """A draft is visible to its author only; to anyone else it does not exist."""
     view = await fetch(PostId(post_id), viewer)
     public = view.published and viewer is None  # favorited and following are the viewer's
-    return represent(request, PostOut.model_validate(view), version=view.version, public=public)
+    return represent_json(request, POST_JSON.to_json(view), version=view.version, public=public)
 
 
 @router.patch(

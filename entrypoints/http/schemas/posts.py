@@ -174,3 +174,7 @@ POST_PAGE_JSON = view_serializer(
     {PostPage: pagination.Page, PostOut: PostView, AuthorOut: AuthorView},
     exclude_if={"hidden": operator.not_},  # PostView.hidden is a bool: absent unless true
 )
+# A use case's PostView written as a PostOut, the same way.
+POST_JSON = view_serializer(
+    PostOut, {PostOut: PostView, AuthorOut: AuthorView}, exclude_if={"hidden": operator.not_}
+)

@@ -51,6 +51,7 @@ _UNAVAILABLE_STATES = frozenset({"53300", "57P01", "57P02", "57P03", "57014"})
 # past the busy timeout: another writer held it.
 _SQLITE_UNAVAILABLE_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 UNAVAILABLE_MESSAGE = "the database is unavailable; try again shortly"
+LOST_MESSAGE = "the database connection was lost; try again"
 
 
 def conflict_for(error: IntegrityError) -> Conflict | None:
@@ -86,7 +87,13 @@ def translate(error: SQLAlchemyError | OSError) -> Exception:
     if isinstance(error, PoolTimeout):
         return ServiceUnavailable("every database connection is busy; try again shortly")
     if isinstance(error, DBAPIError) and error.connection_invalidated:
-        return ServiceUnavailable("the database connection was lost; try again")
+        return ServiceUnavailable(LOST_MESSAGE)
+    return database_failure(error)
+
+
+def database_failure(error: BaseException) -> Exception:
+    """What the database answering ``error`` means: ServiceUnavailable when it says it is out
+    of reach for now (is_unavailable), else a StorageError naming no SQL and no parameters."""
     if is_unavailable(error):
         return ServiceUnavailable(UNAVAILABLE_MESSAGE)
     return StorageError(f"the database failed ({type(error).__name__})")

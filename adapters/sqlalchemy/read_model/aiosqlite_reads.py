@@ -11,9 +11,8 @@ from typing import Any
 
 from sqlalchemy import Dialect, Select
 
-from adapters.sqlalchemy.errors import UNAVAILABLE_MESSAGE, StorageError, is_unavailable
+from adapters.sqlalchemy.errors import database_failure
 from adapters.sqlalchemy.read_model.driver_statements import Compiled, positional
-from application.errors import ServiceUnavailable
 
 Processor = Callable[[Any], Any]
 
@@ -63,9 +62,7 @@ class AiosqliteDriver:
     def failure(self, error: Exception, connection: Any) -> Exception | None:
         if not isinstance(error, sqlite3.Error) or _closed(error):
             return None  # aiosqlite's thread or the database connection is gone
-        if is_unavailable(error):  # busy or locked beyond the busy timeout
-            return ServiceUnavailable(UNAVAILABLE_MESSAGE)
-        return StorageError(f"the database failed ({type(error).__name__})")
+        return database_failure(error)  # busy or locked beyond the busy timeout: unavailable
 
 
 def _closed(error: sqlite3.Error) -> bool:

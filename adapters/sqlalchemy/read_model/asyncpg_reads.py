@@ -7,9 +7,8 @@ from typing import Any
 import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy import Dialect, Select
 
-from adapters.sqlalchemy.errors import UNAVAILABLE_MESSAGE, StorageError, is_unavailable
+from adapters.sqlalchemy.errors import database_failure
 from adapters.sqlalchemy.read_model.driver_statements import Compiled, positional
-from application.errors import ServiceUnavailable
 
 
 class AsyncpgDriver:
@@ -32,7 +31,5 @@ class AsyncpgDriver:
 
     def failure(self, error: Exception, connection: Any) -> Exception | None:
         if isinstance(error, asyncpg.PostgresError) and not connection.is_closed():
-            if is_unavailable(error):  # cancelled by its timeout, too many clients...
-                return ServiceUnavailable(UNAVAILABLE_MESSAGE)
-            return StorageError(f"the database failed ({type(error).__name__})")
+            return database_failure(error)  # cancelled by its timeout, too many clients...
         return None  # the connection is lost

@@ -21,10 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.util import greenlet_spawn
 
-from adapters.sqlalchemy.errors import UNAVAILABLE_MESSAGE, translate
+from adapters.sqlalchemy.errors import LOST_MESSAGE, UNAVAILABLE_MESSAGE, translate
 from adapters.sqlalchemy.read_model.aiosqlite_reads import AiosqliteDriver
 from adapters.sqlalchemy.read_model.asyncpg_reads import AsyncpgDriver
-from adapters.sqlalchemy.read_model.driver_statements import LOST_MESSAGE, Compiled, Driver
+from adapters.sqlalchemy.read_model.driver_statements import Compiled, Driver
 from application.errors import ServiceUnavailable
 
 _DRIVERS: dict[str, Callable[[], Driver]] = {"asyncpg": AsyncpgDriver, "aiosqlite": AiosqliteDriver}

@@ -8,8 +8,6 @@ from typing import Any, Protocol
 from sqlalchemy import Dialect, Select
 from sqlalchemy.sql.compiler import SQLCompiler
 
-LOST_MESSAGE = "the database connection was lost; try again"
-
 
 @dataclass(frozen=True, slots=True)
 class Compiled:

@@ -90,15 +90,12 @@ async def token_checked(header: Annotated[str | None, _undocumented_token] = Non
 async def optional_actor(
     header: Annotated[str | None, Depends(_optional_token)],
 ) -> Actor | None:
-    caller = await _caller(header)
+    caller = await optional_caller(header)
     return None if caller is None else caller.actor
 
 
 async def current_actor(header: Annotated[str | None, Depends(_token)]) -> Actor:
-    caller = await _caller(header)
-    if caller is None:
-        raise TokenMissing()
-    return caller.actor
+    return (await current_caller(header)).actor
 
 
 CurrentCaller = Annotated[Caller, Depends(current_caller)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher, Type
-from sqlalchemy import insert
+from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.security.argon2_hasher import Argon2Parameters
@@ -133,9 +133,10 @@ async def _insert(url: str, rows: Rows) -> None:
     engine = create_async_engine(url)
     try:
         async with engine.begin() as connection:
+            await connection.execute(delete(tables.post_totals))  # the migration's, for no post
             for table in (
-                tables.users, tables.posts, tables.post_tags, tables.tag_counts, tables.follows,
-                tables.favorites,
+                tables.users, tables.posts, tables.post_tags, tables.tag_counts,
+                tables.post_totals, tables.follows, tables.favorites,
             ):  # fmt: skip
                 batch = rows[table.name]
                 for start in range(0, len(batch), BATCH):
@@ -195,6 +196,7 @@ def _rows(
         "users": _user_rows(rng, user_ids), "posts": post_rows, "post_tags": tag_rows,
         # What Folio's repositories would have counted writing these posts (none is hidden).
         "tag_counts": [{"tag": tag, "uses": uses} for tag, uses in tag_use.items()],
+        "post_totals": [{"name": tables.VISIBLE_POSTS, "posts": len(published)}],
         "follows": follows, "favorites": favorites,
     }  # fmt: skip
     return rows, published, drafts, tag_use, slugs

@@ -130,7 +130,7 @@ post_tags = Table(
 )
 
 # How many visible posts (published, not hidden by an admin) carry each tag: what the tags view
-# reads, kept exact by the repositories in the transaction of every change (tag_counts.py,
+# reads, kept exact by the repositories in the transaction of every change (visible_counts.py,
 # ADR 019). A tag no visible post carries has no row.
 tag_counts = Table(
     "tag_counts",
@@ -139,6 +139,18 @@ tag_counts = Table(
     Column("uses", Integer, nullable=False),
     Index(None, "uses", "tag"),
 )
+
+# How many posts every list of published posts has to count from: one row, "visible", the
+# posts published and not hidden by an admin; what a list's total reads instead of counting
+# (``GET /posts`` and RealWorld's articles), kept exact beside ``tag_counts`` (ADR 024).
+# No row reads as 0.
+post_totals = Table(
+    "post_totals",
+    metadata,
+    Column("name", String(30), primary_key=True),
+    Column("posts", Integer, nullable=False),
+)
+VISIBLE_POSTS = "visible"
 
 OUTBOX_STATES = "'pending', 'dead'"
 EVENT_NAME_MAX_LEN = 64

@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from adapters.sqlalchemy import migrate
 from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.tag_counts import recount
+from adapters.sqlalchemy.visible_counts import recount
 from entrypoints.cli.console import fail, load_settings, redacted
 
 app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
@@ -35,14 +35,15 @@ def migrate_database(url: str, revision: str = "head") -> None:
 
 @app.command("recount-tags")
 def recount_tags() -> None:
-    """Count the tags of the visible posts again, from the posts. Needed once after a deploy
-    during which code older than revision 0019 (which kept no counts) wrote posts."""
+    """Count the visible posts and their tags again, from the posts. Needed once after a
+    deploy during which code older than revision 0019 (which kept no tag counts) or 0020 (no
+    total of visible posts) wrote posts."""
     url = load_settings().database_url
     try:
         asyncio.run(_recount(url))
     except (SQLAlchemyError, OSError) as error:
-        fail(f"could not recount the tags of {redacted(url)}: {error}")
-    typer.echo(f"Tags of {redacted(url)} recounted.")
+        fail(f"could not recount the posts and tags of {redacted(url)}: {error}")
+    typer.echo(f"Visible posts and tags of {redacted(url)} recounted.")
 
 
 async def _recount(url: str) -> None:

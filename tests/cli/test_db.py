@@ -53,7 +53,7 @@ def test_bad_settings_fail_naming_the_variable(folio: Folio):
     assert "FOLIO_STORAGE" in result.stderr
 
 
-def test_recount_tags_counts_the_visible_posts_tags_again(folio: Folio):
+def test_recount_tags_counts_the_visible_posts_and_their_tags_again(folio: Folio):
     assert folio("db", "upgrade").exit_code == 0
     with sqlite3.connect(folio.database) as connection:
         connection.execute(
@@ -78,6 +78,7 @@ def test_recount_tags_counts_the_visible_posts_tags_again(folio: Folio):
                 (post, post, f"only-{post}"),
             )
         connection.execute("INSERT INTO tag_counts (tag, uses) VALUES ('stale', 7), ('a', 1)")
+        connection.execute("UPDATE post_totals SET posts = 9")
 
     result = folio("db", "recount-tags")
 
@@ -85,4 +86,6 @@ def test_recount_tags_counts_the_visible_posts_tags_again(folio: Folio):
     assert "recounted" in result.output
     with sqlite3.connect(folio.database) as connection:
         counts = dict(connection.execute("SELECT tag, uses FROM tag_counts"))
+        totals = dict(connection.execute("SELECT name, posts FROM post_totals"))
     assert counts == {"a": 2, "only-p1": 1, "only-p2": 1}
+    assert totals == {"visible": 2}

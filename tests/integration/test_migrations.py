@@ -7,12 +7,12 @@ import sqlite3
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, inspect, make_url, select
+from sqlalchemy import Connection, Select, inspect, make_url, select
 
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.migrate import downgrade, upgrade
 from adapters.sqlalchemy.search import is_search_table
-from adapters.sqlalchemy.tables import metadata, tag_counts
+from adapters.sqlalchemy.tables import metadata, post_totals, tag_counts
 from domain.admin.reason import Reason
 from tests.builders import NOW, make_post, make_user
 from tests.integration.backends import Database, open_backend
@@ -23,6 +23,7 @@ CONSTRAINTS = {
     "posts": {"pk_posts", "uq_posts_slug", "fk_posts_author_id_users"},
     "post_tags": {"pk_post_tags", "fk_post_tags_post_id_posts"},
     "tag_counts": {"pk_tag_counts"},
+    "post_totals": {"pk_post_totals"},
     "outbox": {"pk_outbox", "uq_outbox_event_id"},
     "processed_events": {"pk_processed_events", "fk_processed_events_event_id_outbox"},
     "relay_leases": {"pk_relay_leases"},
@@ -123,6 +124,16 @@ def test_the_tag_counts_start_as_the_posts_there_are(sql_database: Database) -> 
     assert asyncio.run(tag_counts_in(sql_database.url)) == {"a": 2, "b": 1}
 
 
+def test_the_post_total_starts_as_the_visible_posts_there_are(sql_database: Database) -> None:
+    assert sql_database.url is not None
+    asyncio.run(write_posts_of_every_kind(sql_database))
+
+    downgrade(sql_database.url, "0019")
+    upgrade(sql_database.url)
+
+    assert asyncio.run(post_totals_in(sql_database.url)) == {"visible": 2}
+
+
 async def write_posts_of_every_kind(database: Database) -> None:
     author = make_user()
     hidden = make_post(author_id=author.id, tags=["a", "c"])
@@ -138,9 +149,17 @@ async def write_posts_of_every_kind(database: Database) -> None:
 
 
 async def tag_counts_in(url: str) -> dict[str, int]:
+    return await rows_in(url, select(tag_counts))
+
+
+async def post_totals_in(url: str) -> dict[str, int]:
+    return await rows_in(url, select(post_totals))
+
+
+async def rows_in(url: str, query: Select[tuple[str, int]]) -> dict[str, int]:
     engine = create_engine(url)
     try:
         async with engine.connect() as connection:
-            return dict((await connection.execute(select(tag_counts))).all())
+            return dict((await connection.execute(query)).tuples().all())
     finally:
         await engine.dispose()

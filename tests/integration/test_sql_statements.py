@@ -117,7 +117,7 @@ async def test_only_what_changed_is_written(new_sql_uow: UowFactory) -> None:
     writes = [" ".join(s.split()[:3]).upper() for s in writes_in(statements)]
     assert any("POST_SEARCH" in write for write in writes)  # retagged: searched anew
     writes = [write for write in writes if "POST_SEARCH" not in write]
-    # On SQLite the retagged post is first locked by a write that changes nothing (tag_counts.py).
+    # On SQLite the retagged post is first locked by a write changing nothing (visible_counts.py).
     locked = ["UPDATE POSTS SET"] if new_sql_uow.name == "sqlite" else []
     assert writes == [
         "UPDATE USERS SET",

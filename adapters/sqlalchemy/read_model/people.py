@@ -39,7 +39,7 @@ def _comment_count(anonymous: bool) -> Select[Any]:
     return select(func.count()).select_from(comments).where(of_post, _shown(anonymous))
 
 
-# The counts the repositories keep (tag_counts.py): no grouping of posts per request.
+# The counts the repositories keep (visible_counts.py): no grouping of posts per request.
 _TAGS = (
     select(tag_counts.c.tag)
     .order_by(tag_counts.c.uses.desc(), tag_counts.c.tag)

@@ -5,8 +5,10 @@ follows and tags (a search page is two, the total then the rows).
 A page's statement picks the page's ids from the posts alone (on PostgreSQL an index-only
 scan of the index on ``published_at, id, author_id, hidden_at``, however deep the page), and
 only then joins the authors and computes the tags, the favourites and the viewer's marks,
-for those rows only; its total is counted over the posts alone, in the same statement, which
-gives one row even when the page is empty (a page past the end still knows the total).
+for those rows only; its total comes in the same statement, which gives one row even when
+the page is empty (a page past the end still knows the total): read from the counts the
+writers keep where there is one (every published post, or those with a tag: ADR 024),
+else counted over the posts alone.
 
 Statements are built once per shape (dialect, anonymous or not, which filters, keyset or not)
 with bound parameters, and reused: a request only binds its values."""
@@ -18,6 +20,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    ScalarSelect,
     Select,
     Subquery,
     and_,
@@ -42,7 +45,16 @@ from adapters.sqlalchemy.read_model.columns import (
     viewing,
 )
 from adapters.sqlalchemy.read_model.reads import Reads
-from adapters.sqlalchemy.tables import favorites, follows, post_tags, posts, users
+from adapters.sqlalchemy.tables import (
+    VISIBLE_POSTS,
+    favorites,
+    follows,
+    post_tags,
+    post_totals,
+    posts,
+    tag_counts,
+    users,
+)
 from application.pagination import Page, PageRequest, keyset_page
 from application.ports.read_model import PostQuery, PostStatus
 from application.posts.views import PostView, position_by
@@ -114,12 +126,35 @@ def hidden_from_viewer(anonymous: bool) -> ColumnElement[bool]:
     return hidden if anonymous else and_(hidden, posts.c.author_id != VIEWER)
 
 
+# The lists whose visible posts the writers count (visible_counts.py): all published posts,
+# and those with a tag. Their total is read, not counted on every page.
+_KEPT_COUNTS: dict[tuple[str, ...], ScalarSelect[Any]] = {
+    ("published",): select(post_totals.c.posts)
+    .where(post_totals.c.name == VISIBLE_POSTS)
+    .scalar_subquery(),
+    ("published", "tag"): select(tag_counts.c.uses)
+    .where(tag_counts.c.tag == bindparam("tag"))
+    .scalar_subquery(),
+}
+
+
 def _total(where: Filter, anonymous: bool) -> Subquery:
-    """How many posts ``where`` selects that the viewer is shown, as the posts ``where``
-    selects less those hidden from the viewer: the first count reads no more than its
-    filters need (on SQLite, checking ``hidden_at`` in every entry of the list index cost
-    twice the count itself), the second reads the few hidden posts (ix_posts_hidden)."""
+    """How many posts ``where`` selects that the viewer is shown.
+
+    Where the writers keep the count of the visible ones (``_KEPT_COUNTS``), that count, and
+    for a signed-in viewer their own posts there that an admin hid (a few entries of
+    ix_posts_hidden). Otherwise the posts ``where`` selects less those hidden from the viewer:
+    the first count reads no more than its filters need (on SQLite, checking ``hidden_at`` in
+    every entry of the list index cost twice the count itself), the second reads the few
+    hidden posts (ix_posts_hidden)."""
     selected = select(func.count()).select_from(posts).where(*where.conditions)
+    kept = _KEPT_COUNTS.get(where.names)
+    if kept is not None:
+        total: ColumnElement[Any] = func.coalesce(kept, 0)
+        if not anonymous:
+            own_hidden = selected.where(posts.c.hidden_at.is_not(None), posts.c.author_id == VIEWER)
+            total = total + own_hidden.scalar_subquery()
+        return select(total.label("total")).subquery("counted")
     hidden = selected.where(hidden_from_viewer(anonymous))
     return select((selected.scalar_subquery() - hidden.scalar_subquery()).label("total")).subquery(
         "counted"

@@ -18,7 +18,7 @@ from adapters.sqlalchemy.mappers import (
 )
 from adapters.sqlalchemy.search import search_for
 from adapters.sqlalchemy.tables import post_tags, posts
-from adapters.sqlalchemy.tag_counts import count_changes, locked_uses
+from adapters.sqlalchemy.visible_counts import count_changes, locked_visible
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import PostFilter, PostRepository
 from domain.errors import StaleVersion
@@ -95,11 +95,11 @@ class SqlAlchemyPostRepository(PostRepository):
     async def save_changes(self) -> None:
         """Insert added posts, update changed ones (replacing their tags if those changed), and
         delete removed ones (their tags and search entry go with them); the search index gets
-        every post whose searchable text is new or changed, and the tag counts every change
-        of a visible post's tags (tag_counts.py)."""
+        every post whose searchable text is new or changed, and the visible posts' counts every
+        change of what is visible (visible_counts.py)."""
         new = [post for post_id, post in self._added.items() if post_id not in self._removed]
-        changing = self._changing_visible_tags()
-        uses_before = await locked_uses(self._session, changing)
+        changing = self._changing_visible()
+        visible_before = await locked_visible(self._session, changing)
         if new:
             await self._session.execute(insert(posts), [post_row(post) for post in new])
             await self._insert_tags([row for post in new for row in tag_rows(post)])
@@ -129,11 +129,11 @@ class SqlAlchemyPostRepository(PostRepository):
                 raise StaleVersion()
         if gone - guarded:
             await self._session.execute(delete(posts).where(posts.c.id.in_(gone - guarded)))
-        await count_changes(self._session, uses_before, changing, new)
+        await count_changes(self._session, visible_before, changing, new)
 
-    def _changing_visible_tags(self) -> list[PostId]:
+    def _changing_visible(self) -> list[PostId]:
         """The stored posts this unit of work removes, retags, publishes or unpublishes, hides
-        or restores: those whose visible tags may change."""
+        or restores: those whose visibility or visible tags may change."""
         changing = [post_id for post_id in self._removed if post_id not in self._added]
         for post_id, (before, before_tags) in self._loaded.items():
             post = self.seen.get(post_id)

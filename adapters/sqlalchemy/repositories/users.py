@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adapters.sqlalchemy.errors import translated_errors
 from adapters.sqlalchemy.mappers import Row, changed_columns, user_from_row, user_row
 from adapters.sqlalchemy.tables import comments, posts, username_reservations, users
-from adapters.sqlalchemy.tag_counts import uncount_posts_of
+from adapters.sqlalchemy.visible_counts import uncount_posts_of
 from application.pagination import Page, PageRequest, Position, keyset_page
 from application.ports.repositories import UserRepository
 from domain.admin.rules import LastAdmin

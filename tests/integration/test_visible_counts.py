@@ -1,7 +1,8 @@
-"""The tags view, most used first, follows every change that makes a post's tags visible or not
-(publish, unpublish, retag, hide, restore, delete, an account deleted with its posts or handed
-over), on every backend; on the SQL ones the maintained ``tag_counts`` also equal a count from
-scratch after each change."""
+"""The tags view (most used first) and the totals of the published posts' lists (all of them,
+and by tag) follow every change that makes a post or its tags visible or not (publish,
+unpublish, retag, hide, restore, delete, an account deleted with its posts or handed over), on
+every backend; on the SQL ones the maintained ``tag_counts`` and ``post_totals`` also equal a
+count from scratch after each change."""
 
 import asyncio
 import random
@@ -17,7 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from adapters.sqlalchemy.tables import post_tags, posts, tag_counts
+from adapters.sqlalchemy.tables import post_tags, post_totals, posts, tag_counts
+from application.pagination import PageRequest
+from application.ports.read_model import PostQuery
 from application.ports.unit_of_work import UnitOfWork
 from domain.admin.reason import Reason
 from domain.errors import AlreadyFollowing, StaleVersion
@@ -39,6 +42,22 @@ async def stored_counts(new_uow: UowFactory) -> dict[str, int]:
         return dict(rows.all())
 
 
+async def stored_total(new_uow: UowFactory) -> dict[str, int]:
+    """The maintained total of visible posts (SQL backends); no row reads as 0 (a test database
+    is emptied between tests, the migration's row with it)."""
+    async with new_uow.sql_engine.connect() as connection:
+        rows = await connection.execute(select(post_totals.c.name, post_totals.c.posts))
+        return {"visible": 0} | dict(rows.tuples().all())
+
+
+async def recounted_total(new_uow: UowFactory) -> dict[str, int]:
+    query = select(func.count()).where(
+        posts.c.published_at.is_not(None), posts.c.hidden_at.is_(None)
+    )
+    async with new_uow.sql_engine.connect() as connection:
+        return {"visible": int(await connection.scalar(query) or 0)}
+
+
 async def recounted(new_uow: UowFactory) -> dict[str, int]:
     """The counts as the tags view computed them before the table: every visible post's tags,
     grouped."""
@@ -52,15 +71,25 @@ async def recounted(new_uow: UowFactory) -> dict[str, int]:
         return dict((await connection.execute(query)).all())
 
 
-async def assert_exact(new_uow: UowFactory, expected: Counter[str]) -> None:
-    """The tags view gives ``expected``'s tags most used first, ties by name; on SQL the
-    maintained counts are ``expected`` and what a count from scratch gives."""
+async def assert_exact(new_uow: UowFactory, expected: Counter[str], visible: int) -> None:
+    """The tags view gives ``expected``'s tags most used first, ties by name; the list of
+    published posts counts ``visible`` of them, and the list by each tag its ``expected`` uses
+    (anonymously); on SQL the maintained counts are those and what a count from scratch gives."""
+    first = PageRequest(limit=1)
     async with new_uow() as uow:
         shown = await uow.read.tags(100)
+        total = (await uow.read.posts(PostQuery(), first, None)).total
+        by_tag = {
+            tag: (await uow.read.posts(PostQuery(tag=tag), first, None)).total for tag in "abc"
+        }
     assert shown == sorted(expected, key=lambda tag: (-expected[tag], tag))
+    assert total == visible
+    assert by_tag == {tag: expected[tag] for tag in "abc"}
     if new_uow.engine is not None:
         assert await stored_counts(new_uow) == dict(expected)
         assert await recounted(new_uow) == dict(expected)
+        assert await stored_total(new_uow) == {"visible": visible}
+        assert await recounted_total(new_uow) == {"visible": visible}
 
 
 async def change(new_uow: UowFactory, post: Post, how: Change) -> None:
@@ -97,20 +126,20 @@ async def remove(uow: UnitOfWork, post: Post) -> None:
 
 
 @pytest.mark.parametrize(
-    ("publish_first", "how", "expected"),
+    ("publish_first", "how", "expected", "visible"),
     [
-        pytest.param(False, publish, {"a": 2, "b": 2}, id="publish"),
-        pytest.param(True, unpublish, {"a": 1, "b": 1}, id="unpublish"),
-        pytest.param(True, retag, {"a": 1, "b": 2, "c": 1}, id="retag-published"),
-        pytest.param(False, retag, {"a": 1, "b": 1}, id="retag-draft"),
-        pytest.param(True, hide, {"a": 1, "b": 1}, id="hide"),
-        pytest.param(False, hide, {"a": 1, "b": 1}, id="hide-draft"),
-        pytest.param(True, remove, {"a": 1, "b": 1}, id="delete-published"),
-        pytest.param(False, remove, {"a": 1, "b": 1}, id="delete-draft"),
+        pytest.param(False, publish, {"a": 2, "b": 2}, 2, id="publish"),
+        pytest.param(True, unpublish, {"a": 1, "b": 1}, 1, id="unpublish"),
+        pytest.param(True, retag, {"a": 1, "b": 2, "c": 1}, 2, id="retag-published"),
+        pytest.param(False, retag, {"a": 1, "b": 1}, 1, id="retag-draft"),
+        pytest.param(True, hide, {"a": 1, "b": 1}, 1, id="hide"),
+        pytest.param(False, hide, {"a": 1, "b": 1}, 1, id="hide-draft"),
+        pytest.param(True, remove, {"a": 1, "b": 1}, 1, id="delete-published"),
+        pytest.param(False, remove, {"a": 1, "b": 1}, 1, id="delete-draft"),
     ],
 )
-async def test_a_change_of_one_post_moves_its_tags_counts(
-    new_uow: UowFactory, publish_first: bool, how: Change, expected: dict[str, int]
+async def test_a_change_of_one_post_moves_its_counts(
+    new_uow: UowFactory, publish_first: bool, how: Change, expected: dict[str, int], visible: int
 ) -> None:
     author = make_user()
     other = make_post(author_id=author.id, tags=["b", "a"])
@@ -119,7 +148,7 @@ async def test_a_change_of_one_post_moves_its_tags_counts(
 
     await change(new_uow, post, how)
 
-    await assert_exact(new_uow, Counter(expected))
+    await assert_exact(new_uow, Counter(expected), visible)
 
 
 async def test_a_hidden_post_restored_counts_again(new_uow: UowFactory) -> None:
@@ -128,10 +157,10 @@ async def test_a_hidden_post_restored_counts_again(new_uow: UowFactory) -> None:
     await store(new_uow, author, post)
 
     await change(new_uow, post, hide)
-    await assert_exact(new_uow, Counter())
+    await assert_exact(new_uow, Counter(), 0)
     await change(new_uow, post, restore)
 
-    await assert_exact(new_uow, Counter({"a": 1}))
+    await assert_exact(new_uow, Counter({"a": 1}), 1)
 
 
 async def test_tags_tie_by_name_and_the_last_use_removes_a_tag(new_uow: UowFactory) -> None:
@@ -139,11 +168,11 @@ async def test_tags_tie_by_name_and_the_last_use_removes_a_tag(new_uow: UowFacto
     first = make_post(author_id=author.id, tags=["z", "m", "a"])
     second = make_post(author_id=author.id, tags=["m"])
     await store(new_uow, author, first, second)
-    await assert_exact(new_uow, Counter({"m": 2, "a": 1, "z": 1}))
+    await assert_exact(new_uow, Counter({"m": 2, "a": 1, "z": 1}), 2)
 
     await change(new_uow, first, remove)
 
-    await assert_exact(new_uow, Counter({"m": 1}))
+    await assert_exact(new_uow, Counter({"m": 1}), 1)
 
 
 async def test_posts_added_published_in_one_unit_of_work_count_once_each(
@@ -157,7 +186,7 @@ async def test_posts_added_published_in_one_unit_of_work_count_once_each(
 
     await store(new_uow, author, *added, draft, hidden)
 
-    await assert_exact(new_uow, Counter({"a": 5, "t0": 3, "t1": 2}))
+    await assert_exact(new_uow, Counter({"a": 5, "t0": 3, "t1": 2}), 5)
 
 
 async def test_a_deleted_account_takes_its_posts_tags_with_it(new_uow: UowFactory) -> None:
@@ -176,7 +205,7 @@ async def test_a_deleted_account_takes_its_posts_tags_with_it(new_uow: UowFactor
         await uow.users.remove(user)
         await uow.commit()
 
-    await assert_exact(new_uow, Counter({"b": 1}))
+    await assert_exact(new_uow, Counter({"b": 1}), 1)
 
 
 async def test_an_account_deleted_keeping_its_posts_keeps_their_tags(
@@ -195,7 +224,7 @@ async def test_an_account_deleted_keeping_its_posts_keeps_their_tags(
         await uow.users.remove(user)
         await uow.commit()
 
-    await assert_exact(new_uow, Counter({"a": 1, "b": 1}))
+    await assert_exact(new_uow, Counter({"a": 1, "b": 1}), 1)
 
 
 async def test_a_commit_that_fails_moves_no_count(new_uow: UowFactory) -> None:
@@ -211,7 +240,7 @@ async def test_a_commit_that_fails_moves_no_count(new_uow: UowFactory) -> None:
         with pytest.raises(AlreadyFollowing):  # written after the posts, at the same commit
             await uow.commit()
 
-    await assert_exact(new_uow, Counter({"a": 1}))
+    await assert_exact(new_uow, Counter({"a": 1}), 1)
 
 
 async def test_concurrent_changes_of_the_same_posts_leave_exact_counts(
@@ -237,6 +266,7 @@ async def test_concurrent_changes_of_the_same_posts_leave_exact_counts(
     await asyncio.gather(*(attempt(post, how) for post, how in plan))
 
     assert await stored_counts(new_sql_uow) == await recounted(new_sql_uow)
+    assert await stored_total(new_sql_uow) == await recounted_total(new_sql_uow)
 
 
 # A unit of work's changes: to posts in slots (write one there, publish, unpublish, retag,
@@ -267,9 +297,11 @@ class Blog:
         self.authors = [make_user(), make_user()]
         self.slots: dict[int, Post] = {}
 
+    def visible(self) -> list[Post]:
+        return [p for p in self.slots.values() if p.is_published and p.hidden is None]
+
     def expected(self) -> Counter[str]:
-        visible = [p for p in self.slots.values() if p.is_published and p.hidden is None]
-        return Counter(tag for post in visible for tag in post.tags.as_strings())
+        return Counter(tag for post in self.visible() for tag in post.tags.as_strings())
 
     async def leave(self, new_uow: UowFactory, index: int) -> None:
         leaving = self.authors[index]
@@ -328,4 +360,19 @@ async def test_after_any_changes_the_counts_are_those_of_a_count_from_scratch(
                 await blog.leave(new_uow, batch[1])
             else:
                 await blog.apply(new_uow, batch)
-            await assert_exact(new_uow, blog.expected())
+            await assert_exact(new_uow, blog.expected(), len(blog.visible()))
+
+
+async def test_an_author_counts_their_own_hidden_posts_and_no_one_else_does(
+    new_uow: UowFactory,
+) -> None:
+    author, reader = make_user(), make_user()
+    hidden = make_post(author_id=author.id, tags=["a"])
+    hidden.hide(Reason("spam"), by=None, now=NOW)
+    await store(new_uow, author, reader, hidden, make_post(author_id=author.id, tags=["a"]))
+
+    async with new_uow() as uow:
+        for viewer, shown in ((author.id, 2), (reader.id, 1), (None, 1)):
+            for where in (PostQuery(), PostQuery(tag="a")):
+                page = await uow.read.posts(where, PageRequest(limit=5), viewer)
+                assert (page.total, len(page.items)) == (shown, shown)

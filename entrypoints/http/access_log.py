@@ -38,22 +38,24 @@ class AccessLogMiddleware:
         try:
             await self.app(scope, receive, recording_send)
         finally:
-            duration_ms = round((time.perf_counter() - started) * 1000, 2)
-            route = route_template(scope, root_path)
-            user_id = state.get(USER_ID_STATE)
-            logger.log(
-                logging.WARNING if status >= 500 else logging.INFO,
-                "%s %s %d %.1f ms",
-                method,
-                route,
-                status,
-                duration_ms,
-                extra={
-                    "request_id": state.get("request_id"),
-                    "method": method,
-                    "route": route,
-                    "status": status,
-                    "duration_ms": duration_ms,
-                    "user_id": None if user_id is None else str(user_id),
-                },
-            )
+            level = logging.WARNING if status >= 500 else logging.INFO
+            if logger.isEnabledFor(level):  # logger.log's own first check, before the line
+                duration_ms = round((time.perf_counter() - started) * 1000, 2)
+                route = route_template(scope, root_path)
+                user_id = state.get(USER_ID_STATE)
+                logger.log(
+                    level,
+                    "%s %s %d %.1f ms",
+                    method,
+                    route,
+                    status,
+                    duration_ms,
+                    extra={
+                        "request_id": state.get("request_id"),
+                        "method": method,
+                        "route": route,
+                        "status": status,
+                        "duration_ms": duration_ms,
+                        "user_id": None if user_id is None else str(user_id),
+                    },
+                )

@@ -3,7 +3,6 @@ checked before authentication and parsing; anything else is a 413 problem at onc
 
 from collections.abc import Awaitable, Callable
 
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from entrypoints.http.asgi_problem import send_problem
@@ -25,19 +24,19 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        declared = headers.get("content-length")
+        declared = _header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await self._too_large(scope, send)
             return
-        if declared in (None, "0") and "chunked" not in headers.get("transfer-encoding", ""):
+        no_length = declared in (None, "0")
+        if no_length and "chunked" not in (_header(scope, b"transfer-encoding") or ""):
             await self.app(scope, receive, send)
             return
         body = await self._read(receive)
         if body is None:
             await self._too_large(scope, send)
             return
-        if _is_json(headers.get("content-type", "")):
+        if _is_json(_header(scope, b"content-type") or ""):
             problem = json_shape_problem(body, self.max_depth, self.max_items)
             if problem is not None:
                 await send_problem(
@@ -78,6 +77,16 @@ class BodyLimitMiddleware:
             detail=f"the request body must be at most {self.max_bytes} bytes",
             headers={"connection": "close"},
         )
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    """The first value of the header ``name`` (lower case) as Starlette's ``Headers`` reads
+    it, without building one: most requests have no body, and this is all they cost here."""
+    headers: list[tuple[bytes, bytes]] = scope["headers"]
+    for key, value in headers:
+        if key == name:
+            return value.decode("latin-1")
+    return None
 
 
 def _is_json(content_type: str) -> bool:

@@ -1,7 +1,7 @@
 """X-Request-ID: reuse a sane incoming one, or make one; put it on every reply."""
 
+import os
 import re
-import uuid
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -14,7 +14,16 @@ _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
 def request_id_of(request: Request) -> str:
     """The id given to this request by the middleware (a fresh one if it never ran)."""
     request_id = getattr(request.state, "request_id", None)
-    return request_id if isinstance(request_id, str) else uuid.uuid4().hex
+    return request_id if isinstance(request_id, str) else new_request_id()
+
+
+def new_request_id() -> str:
+    """What ``uuid.uuid4().hex`` gives (32 hex digits of a random version-4 UUID), a third of
+    its cost: without the UUID object (docs/performance.md)."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40  # the version, 4
+    raw[8] = raw[8] & 0x3F | 0x80  # the variant, RFC 9562's
+    return raw.hex()
 
 
 class RequestIdMiddleware:
@@ -28,7 +37,7 @@ class RequestIdMiddleware:
             await self.app(scope, receive, send)
             return
         incoming = next((v for n, v in scope["headers"] if n == _RAW_NAME), b"").decode("latin-1")
-        request_id = incoming if _SANE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if _SANE_REQUEST_ID.match(incoming) else new_request_id()
         scope.setdefault("state", {})["request_id"] = request_id
         header = (_RAW_NAME, request_id.encode("latin-1"))
 

@@ -16,12 +16,13 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import RouteContext
 from starlette.routing import BaseRoute
 
 from entrypoints.http.routers import health
 
-# An app's routes in the order its document lists them.
-RouteOrder = Callable[[Sequence[BaseRoute]], Sequence[BaseRoute]]
+# An app's routes in the order its document lists them (a router's may be listed one by one).
+RouteOrder = Callable[[Sequence[BaseRoute]], Sequence[BaseRoute | RouteContext]]
 _RETRY_AFTER = {
     "description": "seconds to wait before trying again",
     "schema": {"type": "integer", "minimum": 0},

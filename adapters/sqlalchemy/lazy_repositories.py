@@ -43,5 +43,13 @@ def forget(instance: object) -> None:
         found.pop(name, None)
 
 
-def _names(owner: type) -> list[str]:
-    return [name for name, value in vars(owner).items() if isinstance(value, Lazy)]
+# A class's Lazy attributes are set when it is made: read once, not on every block.
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(owner: type) -> tuple[str, ...]:
+    found = _NAMES.get(owner)
+    if found is None:
+        found = tuple(name for name, value in vars(owner).items() if isinstance(value, Lazy))
+        _NAMES[owner] = found
+    return found

@@ -160,6 +160,6 @@ async def rows_in(url: str, query: Select[tuple[str, int]]) -> dict[str, int]:
     engine = create_engine(url)
     try:
         async with engine.connect() as connection:
-            return dict((await connection.execute(query)).tuples().all())
+            return {key: value for key, value in await connection.execute(query)}
     finally:
         await engine.dispose()

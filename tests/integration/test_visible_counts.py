@@ -47,7 +47,7 @@ async def stored_total(new_uow: UowFactory) -> dict[str, int]:
     is emptied between tests, the migration's row with it)."""
     async with new_uow.sql_engine.connect() as connection:
         rows = await connection.execute(select(post_totals.c.name, post_totals.c.posts))
-        return {"visible": 0} | dict(rows.tuples().all())
+        return {"visible": 0} | {name: posts for name, posts in rows}
 
 
 async def recounted_total(new_uow: UowFactory) -> dict[str, int]:

@@ -69,9 +69,11 @@ def create_app(container: Container | None = None) -> FastAPI:
     install_middleware(app, container)
     install_error_handlers(app)
     install_openapi(app, in_document_order)
-    install_docs(app)
     for router in dispatch_order():
         app.include_router(router)
+    # After the API's routers (none of which has a path of theirs): each route a request
+    # passes costs FastAPI work, and the API's requests are the many (docs/performance.md).
+    install_docs(app)
     app.include_router(websocket_route.router)
     install_metrics_route(app, container, settings)
     return app

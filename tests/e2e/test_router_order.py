@@ -104,3 +104,19 @@ def test_the_document_lists_a_routers_paths_as_declared() -> None:
         templates = list(dict.fromkeys(route.path for route in _as_declared(router)))
         listed = [path for path in paths if path in templates]
         assert listed == [path for path in templates if path in listed]
+
+
+def test_no_route_of_the_api_could_answer_a_docs_page() -> None:
+    """The docs pages are tried after the API's routers (entrypoints/http/app.py)."""
+    app = create_app(make_container(storage="memory"))
+    docs = {
+        getattr(route, "path", "").split("/")[1]
+        for route in app.routes
+        if getattr(route, "path", "").startswith(("/docs", "/redoc"))
+    }
+    assert docs == {"docs", "docs-assets", "redoc"}
+    for router in DOCUMENTED:
+        for template in _templates(router):
+            first = template.split("/")[1]
+            assert first not in docs, template
+            assert "{" not in first, template

@@ -82,11 +82,16 @@ def represent_json(
         headers["Vary"] = "Authorization"
     else:
         headers = {"ETag": etag, "Cache-Control": NO_STORE}
-    if request.method in ("GET", "HEAD") and not_modified(
-        request.headers.get("if-none-match"), etag
-    ):
+    if request.method in ("GET", "HEAD") and not_modified(_if_none_match(request), etag):
         return Response(status_code=304, headers=headers)
     return Response(body, status_code, headers, media_type="application/json")
+
+
+def _if_none_match(request: Request) -> str | None:
+    """The header, as ``request.headers.get`` reads it, without the KeyError that ``get``
+    raises and catches when it is absent (as it is from most requests)."""
+    values = request.headers.getlist("if-none-match")
+    return values[0] if values else None
 
 
 async def if_match(

@@ -69,7 +69,8 @@ async def _caller(
 async def optional_caller(
     header: Annotated[str | None, Depends(_optional_token)],
 ) -> Caller | None:
-    return await _caller(header)
+    # No header: anonymous, without _caller's injection (as the native actor skips identify).
+    return None if header is None else await _caller(header)
 
 
 async def current_caller(header: Annotated[str | None, Depends(_token)]) -> Caller:
@@ -81,7 +82,8 @@ async def current_caller(header: Annotated[str | None, Depends(_token)]) -> Call
 
 async def token_checked(header: Annotated[str | None, _undocumented_token] = None) -> None:
     """A route that needs no token and shows the same to everyone still refuses a bad one."""
-    await _caller(header)
+    if header is not None:
+        await _caller(header)
 
 
 # The actor alone, as most routes want it, depends on the header itself rather than through

@@ -7,6 +7,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from entrypoints.http.asgi_problem import send_problem
 from entrypoints.http.json_shape import json_shape_problem
+from entrypoints.http.raw_headers import first_header
 
 
 class BodyLimitMiddleware:
@@ -24,19 +25,19 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = _header(scope, b"content-length")
+        declared = first_header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await self._too_large(scope, send)
             return
         no_length = declared in (None, "0")
-        if no_length and "chunked" not in (_header(scope, b"transfer-encoding") or ""):
+        if no_length and "chunked" not in (first_header(scope, b"transfer-encoding") or ""):
             await self.app(scope, receive, send)
             return
         body = await self._read(receive)
         if body is None:
             await self._too_large(scope, send)
             return
-        if _is_json(_header(scope, b"content-type") or ""):
+        if _is_json(first_header(scope, b"content-type") or ""):
             problem = json_shape_problem(body, self.max_depth, self.max_items)
             if problem is not None:
                 await send_problem(
@@ -77,16 +78,6 @@ class BodyLimitMiddleware:
             detail=f"the request body must be at most {self.max_bytes} bytes",
             headers={"connection": "close"},
         )
-
-
-def _header(scope: Scope, name: bytes) -> str | None:
-    """The first value of the header ``name`` (lower case) as Starlette's ``Headers`` reads
-    it, without building one: most requests have no body, and this is all they cost here."""
-    headers: list[tuple[bytes, bytes]] = scope["headers"]
-    for key, value in headers:
-        if key == name:
-            return value.decode("latin-1")
-    return None
 
 
 def _is_json(content_type: str) -> bool:

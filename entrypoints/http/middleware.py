@@ -6,6 +6,8 @@ import re
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from entrypoints.http.raw_headers import first_header
+
 REQUEST_ID_HEADER = "X-Request-ID"
 _RAW_NAME = REQUEST_ID_HEADER.lower().encode("latin-1")
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{8,128}$")
@@ -36,7 +38,7 @@ class RequestIdMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = next((v for n, v in scope["headers"] if n == _RAW_NAME), b"").decode("latin-1")
+        incoming = first_header(scope, _RAW_NAME) or ""
         request_id = incoming if _SANE_REQUEST_ID.match(incoming) else new_request_id()
         scope.setdefault("state", {})["request_id"] = request_id
         header = (_RAW_NAME, request_id.encode("latin-1"))

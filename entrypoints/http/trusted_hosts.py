@@ -1,9 +1,9 @@
 """Only the host names in FOLIO_TRUSTED_HOSTS are served (Host-header attacks)."""
 
-from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from entrypoints.http.asgi_problem import send_problem
+from entrypoints.http.raw_headers import first_header
 
 
 class TrustedHostMiddleware:
@@ -25,7 +25,7 @@ class TrustedHostMiddleware:
         if scope["type"] not in ("http", "websocket") or self.any:
             await self.app(scope, receive, send)
             return
-        if self.allows(Headers(scope=scope).get("host", "")):
+        if self.allows(first_header(scope, b"host") or ""):
             await self.app(scope, receive, send)
         elif scope["type"] == "http":
             await send_problem(

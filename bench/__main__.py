@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from bench import docs, report
+from bench import docs, report, targets
 from bench.clock import CLOCK
 from bench.databases import (
     postgres_database,
@@ -57,7 +57,8 @@ def _database(backend: str, workdir: Path) -> AbstractContextManager[str] | None
 
 def _run(options: Any, workdir: Path) -> dict[str, Any]:
     settings = Settings(
-        options.rounds, options.duration, options.warmup, options.server_cpu, options.client_cpu,
+        options.rounds, options.duration, options.warmup, options.slices,
+        options.server_cpu, options.client_cpu,
         None if options.only is None else frozenset(options.only),
     )  # fmt: skip
     bench, runs, published = Bench(settings, workdir), [], 0
@@ -71,7 +72,8 @@ def _run(options: Any, workdir: Path) -> dict[str, Any]:
             print(f"{backend}: seeded {data.users} users, {data.posts} posts", flush=True)
             runs += bench.backend(data)
     config = {
-        key: getattr(options, key) for key in ("rounds", "duration", "warmup", "users", "posts")
+        key: getattr(options, key)
+        for key in ("rounds", "duration", "warmup", "slices", "users", "posts")
     }
     config |= {"server_cpu": options.server_cpu, "client_cpu": options.client_cpu}
     config |= {"published": published, "commit": _commit()}
@@ -94,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print()
     print(report.table(record))
+    print()
+    print(targets.table(record))
     report.write(record, options.output)
     print(f"\nwritten to {options.output}")
     if options.docs:

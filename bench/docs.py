@@ -4,7 +4,7 @@ them; the chart goes next to it as docs/performance.png."""
 from pathlib import Path
 from typing import Any
 
-from bench import chart
+from bench import chart, targets
 from bench.report import table
 
 START = "<!-- bench:results:start (written by make bench; edit the prose outside) -->"
@@ -24,7 +24,9 @@ def _conditions(record: dict[str, Any]) -> str:
             f"- Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['platform']}; "
             f"Python {machine['python']}; {packages}; {machine['wrk']}.",
             f"- Load: {config['rounds']} rounds, each contender {config['duration']} s measured "
-            f"per scenario, after a {config['warmup']} s warm-up the first time (round 1); "
+            f"per scenario ({config.get('slices', 1)} alternating slices of 1 s in `get_by_id`, "
+            f"`list_first` and `list_deep_cursor`), after a {config['warmup']} s warm-up the "
+            "first time (round 1); "
             f"servers on CPU {config['server_cpu']}, wrk (1 thread) on CPU {config['client_cpu']}; "
             f"data: {config['users']:,} users, "
             f"{config['posts']:,} posts ({config['published']:,} published).",
@@ -37,7 +39,15 @@ def _conditions(record: dict[str, Any]) -> str:
 def write(record: dict[str, Any], markdown: Path, image: Path) -> None:
     chart.draw(record, image)
     section = "\n\n".join(
-        [START, _conditions(record), table(record), f"![requests per second]({image.name})", END]
+        [
+            START,
+            _conditions(record),
+            "Issue 10's targets, judged on this run's medians:",
+            targets.table(record),
+            table(record),
+            f"![requests per second]({image.name})",
+            END,
+        ]
     )
     text = markdown.read_text() if markdown.exists() else f"# Performance\n\n{START}\n{END}\n"
     if START not in text or END not in text:

@@ -1,5 +1,6 @@
 """One backend's measurement: start every contender once, check they answer alike, then round by
-round load them one at a time through every scenario (contenders interleaved, order rotated)."""
+round load them one at a time through every scenario (contenders interleaved, order rotated; the
+scenarios a target rests on in alternating slices, bench/schedule.py)."""
 
 import resource
 import time
@@ -15,8 +16,8 @@ from bench import wrk
 from bench.clock import CLOCK
 from bench.contenders import REALWORLD_BASELINES, contenders
 from bench.procstat import cpu_seconds, machine_busy_seconds, memory_mb
+from bench.runs import Run, Window, merge
 from bench.scenarios import (
-    ALL,
     PAGE,
     Scenario,
     deep_skips,
@@ -24,11 +25,13 @@ from bench.scenarios import (
     scenarios_for,
     verification_paths,
 )
+from bench.schedule import round_windows
 from bench.seed import PASSWORD, Dataset
 from bench.servers import Server, pin, running
 from bench.verify import check_same, fetch
 
 READY_PATH = "/posts?limit=1"
+SLICE_SECONDS = 1
 REALWORLD_READY_PATH = "/api/tags"
 TOKENS = 20
 SETTLE_POLL, SETTLE_SAMPLES, SETTLE_QUIET = 0.05, 4, 0.011  # quiet: <= 1 tick in 3 polls
@@ -39,31 +42,11 @@ class RunFailed(RuntimeError):
 
 
 @dataclass(frozen=True, slots=True)
-class Run:
-    """One contender through one scenario in one round."""
-
-    backend: str
-    scenario: str
-    contender: str
-    round: int
-    requests_per_second: float
-    p50_ms: float | None  # None: no answer came back within the window (a starved flood)
-    p99_ms: float | None
-    server_cpu_ms_per_request: float | None
-    rss_mb: float | None
-    peak_rss_mb: float | None
-    client_cpu: float
-    other_cpu: float | None
-    warmup_requests_per_second: float | None = None  # the unmeasured window before, if any
-    warmup_cpu_ms_per_request: float | None = None
-    settle_seconds: float | None = None  # waiting for the queue the window left to drain
-
-
-@dataclass(frozen=True, slots=True)
 class Settings:
     rounds: int
     duration: int
     warmup: int
+    slices: int
     server_cpu: int | None
     client_cpu: int | None
     only: frozenset[str] | None = None
@@ -141,13 +124,11 @@ class Bench:
             cpu=self._settings.client_cpu,
         )
 
-    def _one(
-        self, backend: str, round_: int, scenario: Scenario, server: Server, *, warm: bool
-    ) -> Run:
+    def _window(self, backend: str, scenario: Scenario, server: Server, *, warm: bool) -> Window:
         """One measured window; after a warm-up when ``warm`` (a server's first meeting with
         the scenario: later rounds find its paths, caches and statements already warm)."""
         s = self._settings
-        seconds = max(s.duration, scenario.min_seconds)
+        seconds = SLICE_SECONDS if scenario.sliced else max(s.duration, scenario.min_seconds)
         script = self._script(scenario.requests)
         warmup_rps = warmup_cpu = None
         if s.warmup and warm:
@@ -190,23 +171,19 @@ class Bench:
         client = after[2] - before[2]
         other = None
         if machine is not None and server_cpu is not None and background is None:
-            other = round(max(0.0, machine - server_cpu - client) / result.seconds, 2)
+            other = max(0.0, machine - server_cpu - client)
         rss, peak = memory_mb(server.pid)
         settle_started = time.monotonic()
         with CLOCK.phase("settle"):
             _settle(server)
-        settled = round(time.monotonic() - settle_started, 2)
-        per_request = (
-            server_cpu * 1000 / result.requests if server_cpu and result.requests else None
-        )
-        return Run(
-            backend, scenario.name, server.name, round_,
-            round(result.requests_per_second, 1),
-            round(result.p50_ms, 2) if result.requests else None,
-            round(result.p99_ms, 2) if result.requests else None,
-            None if per_request is None else round(per_request, 3),
+        answered = bool(result.requests)
+        return Window(
+            result.requests, result.seconds,
+            round(result.p50_ms, 2) if answered else None,
+            round(result.p99_ms, 2) if answered else None,
+            server_cpu, client, other,
             None if rss is None else round(rss, 1), None if peak is None else round(peak, 1),
-            round(client / result.seconds, 2), other, warmup_rps, warmup_cpu, settled,
+            time.monotonic() - settle_started, warmup_rps, warmup_cpu,
         )  # fmt: skip
 
     def backend(self, data: Dataset) -> list[Run]:
@@ -226,22 +203,28 @@ class Bench:
                 s for s in scenarios_for(data, tokens, cursors)
                 if s.runs(data.backend, self._settings.only)
             ]  # fmt: skip
-            names = list(servers)
             for round_ in range(1, self._settings.rounds + 1):
-                shift = (round_ - 1) % len(names)
-                order = names[shift:] + names[:shift]
-                for scenario in scenarios:
-                    for name in order:
-                        if scenario.contenders != ALL and name not in scenario.contenders:
-                            continue
-                        if scenario.contenders == ALL and name in REALWORLD_BASELINES:
-                            continue
-                        server = servers[name]
-                        run = self._one(data.backend, round_, scenario, server, warm=round_ == 1)
-                        _progress(run)
-                        runs.append(run)
+                runs += self._round(data.backend, round_, scenarios, servers)
             with CLOCK.phase("server stops"):
                 stack.close()
+        return runs
+
+    def _round(
+        self, backend: str, round_: int, scenarios: list[Scenario], servers: dict[str, Server]
+    ) -> list[Run]:
+        """One round's windows in schedule order, each contender's merged into its Run."""
+        windows: dict[tuple[str, str], list[Window]] = {}
+        for slot in round_windows(scenarios, list(servers), round_, self._settings.slices):
+            server, scenario = servers[slot.contender], slot.scenario
+            warm = round_ == 1 and slot.slice == 0
+            window = self._window(backend, scenario, server, warm=warm)
+            windows.setdefault((scenario.name, server.name), []).append(window)
+        runs = [
+            merge(backend, scenario, contender, round_, found)
+            for (scenario, contender), found in windows.items()
+        ]
+        for run in runs:
+            _progress(run)
         return runs
 
 
@@ -283,6 +266,10 @@ def _progress(run: Run) -> None:
     print(
         f"  round {run.round} {run.backend:<10} {run.scenario:<12} {run.contender:<8}"
         f"{run.requests_per_second:9.1f} req/s  p50 {run.p50_ms}  p99 {run.p99_ms} ms"
-        f"  CPU {cpu} ms/req  RSS {run.rss_mb} MiB  other {run.other_cpu}",
+        f"  CPU {cpu} ms/req  RSS {run.rss_mb} MiB  other {run.other_cpu}{_slices(run)}",
         flush=True,
     )
+
+
+def _slices(run: Run) -> str:
+    return f"  slices {run.slice_requests_per_second}" if run.slice_requests_per_second else ""

@@ -6,8 +6,8 @@ from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-QUICK = {"duration": 2, "warmup": 1, "rounds": 1, "posts": 2000, "users": 100}
-FULL = {"duration": 2, "warmup": 1, "rounds": 3, "posts": 10_000, "users": 1000}
+QUICK = {"duration": 2, "warmup": 1, "rounds": 1, "slices": 2, "posts": 2000, "users": 100}
+FULL = {"duration": 2, "warmup": 1, "rounds": 3, "slices": 3, "posts": 10_000, "users": 1000}
 
 
 def parse(argv: list[str] | None, description: str | None = None) -> argparse.Namespace:
@@ -16,6 +16,9 @@ def parse(argv: list[str] | None, description: str | None = None) -> argparse.Na
     parser.add_argument("--duration", type=int, help="measured seconds per run (2)")
     parser.add_argument("--warmup", type=int, help="unmeasured seconds before each run (1)")
     parser.add_argument("--rounds", type=int, help="interleaved rounds; medians are reported (3)")
+    parser.add_argument(
+        "--slices", type=int, help="1 s slices a round for the scenarios targets rest on (3)"
+    )
     parser.add_argument("--posts", type=int, help="posts to seed (10,000)")
     parser.add_argument("--users", type=int, help="users to seed (1,000)")
     parser.add_argument(
@@ -38,8 +41,8 @@ def parse(argv: list[str] | None, description: str | None = None) -> argparse.Na
             setattr(options, key, value)
     if options.docs is None:
         options.docs = not options.quick
-    if min(options.rounds, options.duration, options.posts, options.users) < 1:
-        parser.error("--rounds, --duration, --posts and --users must be positive")
+    if min(options.rounds, options.duration, options.slices, options.posts, options.users) < 1:
+        parser.error("--rounds, --duration, --slices, --posts and --users must be positive")
     if (os.cpu_count() or 1) < 2:
         options.server_cpu = options.client_cpu = None
     options.backends = [b.strip() for b in options.backends.split(",") if b.strip()]

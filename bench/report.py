@@ -11,7 +11,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench.measure import Run
+from bench import targets
+from bench.runs import Run
 
 PACKAGES = ("fastapi", "pydantic", "sqlalchemy", "asyncpg", "aiosqlite", "uvicorn", "uvloop")
 
@@ -81,13 +82,15 @@ def build(runs: list[Run], config: dict[str, Any]) -> dict[str, Any]:
                 "folio_ratio": ratios,
             }
         )
-    return {
+    record = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
         "config": config,
         "results": rows,
         "runs": [asdict(run) for run in runs],
     }
+    record["targets"] = targets.judge(record)
+    return record
 
 
 def _cell(value: float | None, digits: int = 1) -> str:

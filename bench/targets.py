@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 READS = ("get_by_id", "list_first", "list_deep", "list_deep_cursor")
+RPS, CPU = "requests_per_second", "server_cpu_ms_per_request"
 RSS_GROWTH = 1.05  # a worker's RSS in its last round's reads within 5% of its first round's
 
 
@@ -41,18 +42,31 @@ def _rows(record: dict[str, Any], backend: str) -> dict[str, dict[str, Any]]:
     return {row["scenario"]: row for row in record["results"] if row["backend"] == backend}
 
 
-def _folio_rps(rows: dict[str, dict[str, Any]], scenario: str) -> float | None:
+def _median(rows: dict[str, dict[str, Any]], scenario: str, who: str, key: str) -> float | None:
     row = rows.get(scenario)
-    found = row and row["contenders"].get("folio")
-    return found["requests_per_second"] if found else None
+    found = row and row["contenders"].get(who)
+    return found[key] if found else None
 
 
 def _ratio(target: Target, rows: dict[str, dict[str, Any]]) -> float | None:
+    """The verdict's figure: Folio's median req/s over the other's (page 1's over the deep
+    page's for ``own``: how many times a deep request's time is page 1's)."""
     if not target.own:
         row = rows.get(target.scenario)
         return row["folio_ratio"].get(target.against) if row else None
-    deep, first = _folio_rps(rows, target.scenario), _folio_rps(rows, target.against)
-    return round(first / deep, 2) if deep and first else None  # cost ratio: time a request
+    deep = _median(rows, target.scenario, "folio", RPS)
+    first = _median(rows, target.against, "folio", RPS)
+    return round(first / deep, 2) if deep and first else None
+
+
+def _cpu_ratio(target: Target, rows: dict[str, dict[str, Any]]) -> float | None:
+    """The same comparison by the servers' median CPU time a request (shown, not judged)."""
+    folio = _median(rows, target.scenario, "folio", CPU)
+    if target.own:
+        first = _median(rows, target.against, "folio", CPU)
+        return round(folio / first, 2) if folio and first else None
+    other = _median(rows, target.scenario, target.against, CPU)
+    return round(other / folio, 2) if folio and other else None
 
 
 def _rss_by_round(record: dict[str, Any], backend: str) -> list[float]:
@@ -79,7 +93,13 @@ def judge(record: dict[str, Any]) -> list[dict[str, Any]]:
             if ratio is not None:
                 met = ratio >= target.bound if target.at_least else ratio <= target.bound
             verdicts.append(
-                {"backend": backend, "target": target.text, "measured": ratio, "met": met}
+                {
+                    "backend": backend,
+                    "target": target.text,
+                    "measured": ratio,
+                    "by_cpu": _cpu_ratio(target, rows),
+                    "met": met,
+                }
             )
         rss = _rss_by_round(record, backend)
         if rss:
@@ -88,6 +108,7 @@ def judge(record: dict[str, Any]) -> list[dict[str, Any]]:
                     "backend": backend,
                     "target": "Folio's RSS after the reads, no growth across rounds (MiB)",
                     "measured": rss,
+                    "by_cpu": None,
                     "met": rss[-1] <= rss[0] * RSS_GROWTH,
                 }
             )
@@ -95,7 +116,10 @@ def judge(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def table(record: dict[str, Any]) -> str:
-    lines = ["| backend | target | this run | met |", "|---|---|---:|---|"]
+    lines = [
+        "| backend | target | this run (req/s medians) | by CPU a request | met |",
+        "|---|---|---:|---:|---|",
+    ]
     for verdict in judge(record):
         measured = verdict["measured"]
         shown = (
@@ -104,5 +128,7 @@ def table(record: dict[str, Any]) -> str:
             else f"{measured:.2f}"
         )  # fmt: skip
         met = {True: "yes", False: "**no**", None: "not measured"}[verdict["met"]]
-        lines.append(f"| {verdict['backend']} | {verdict['target']} | {shown} | {met} |")
+        by_cpu = "" if verdict["by_cpu"] is None else f"{verdict['by_cpu']:.2f}"
+        cells = [verdict["backend"], verdict["target"], shown, by_cpu, met]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -126,7 +126,8 @@ def test_the_targets_are_judged_on_the_ratios_of_medians() -> None:
     assert verdicts["`list_first`: Folio ≥ 1.1x `core`"] == (1.25, True)
     deep = verdicts["a `list_deep_cursor` request costs ≤ 1.2x a `list_first` one"]
     assert deep == (1.25, False)
-    assert "| postgresql | `get_by_id`: Folio ≥ 1.3x `orm` | 1.43 | yes |" in targets.table(record)
+    row = "| postgresql | `get_by_id`: Folio ≥ 1.3x `orm` | 1.43 | 1.42 | yes |"
+    assert row in targets.table(record)
 
 
 def test_a_target_the_run_did_not_measure_is_said_so() -> None:

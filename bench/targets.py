@@ -5,7 +5,7 @@ from typing import Any
 
 READS = ("get_by_id", "list_first", "list_deep", "list_deep_cursor")
 RPS, CPU = "requests_per_second", "server_cpu_ms_per_request"
-RSS_GROWTH = 1.05  # a worker's RSS in its last round's reads within 5% of its first round's
+RSS_GROWTH = 1.05  # a worker's RSS in its last round's reads within 5% of round 2's
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,13 @@ def _rss_by_round(record: dict[str, Any], backend: str) -> list[float]:
     return [by_round[r] for r in sorted(by_round)]
 
 
+def _steady(rss: list[float]) -> int:
+    """The round growth is measured from: round 2 when there are three or more. Round 1's
+    reads come before the run's first logins (argon2's memory) and writes, whose one-time
+    growth is no leak; a repeated pass through the same scenarios must not grow."""
+    return 1 if len(rss) >= 3 else 0
+
+
 def judge(record: dict[str, Any]) -> list[dict[str, Any]]:
     """One verdict per target and backend the run measured, then the RSS per round."""
     verdicts = []
@@ -106,10 +113,10 @@ def judge(record: dict[str, Any]) -> list[dict[str, Any]]:
             verdicts.append(
                 {
                     "backend": backend,
-                    "target": "Folio's RSS after the reads, no growth across rounds (MiB)",
+                    "target": "Folio's RSS after the reads by round, none grows from round 2",
                     "measured": rss,
                     "by_cpu": None,
-                    "met": rss[-1] <= rss[0] * RSS_GROWTH,
+                    "met": rss[-1] <= rss[_steady(rss)] * RSS_GROWTH,
                 }
             )
     return verdicts

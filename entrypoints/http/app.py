@@ -13,7 +13,7 @@ from starlette.middleware import Middleware
 from adapters.metrics.exposition import Exposition, forget_process, sample_every
 from adapters.sqlalchemy.outbox_metrics import OutboxSampler
 from entrypoints.container import Container, close
-from entrypoints.http import dependencies, routers
+from entrypoints.http import dependencies
 from entrypoints.http.access_log import AccessLogMiddleware
 from entrypoints.http.audit_context import AuditContextMiddleware
 from entrypoints.http.body_limit import BodyLimitMiddleware
@@ -50,7 +50,7 @@ API_DESCRIPTION = (
 def create_app(container: Container | None = None) -> FastAPI:
     """An app served by ``container`` (a fresh one from the environment if none is given)."""
     container = container or Container()
-    container.wire(modules=[dependencies], packages=[routers])
+    container.wire(modules=[dependencies])  # identify's Provide markers; routes use Inject
     settings = container.settings()
     configure_logging(settings.log_level, settings.effective_log_format)
     app = FastAPI(

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from starlette.routing import Mount
 
 from entrypoints.container import Container
-from entrypoints.realworld import auth, routers
+from entrypoints.realworld import auth
 from entrypoints.realworld.errors import install_error_handlers
 from entrypoints.realworld.openapi import install_openapi
 from entrypoints.realworld.responses import RealWorldJSONResponse
@@ -21,7 +21,7 @@ DESCRIPTION = (
 
 
 def create_realworld_app(container: Container) -> FastAPI:
-    container.wire(modules=[auth], packages=[routers])
+    container.wire(modules=[auth])  # _caller's Provide markers; routes use Inject
     app = FastAPI(
         title="Folio: RealWorld API",
         version="1.1.0",

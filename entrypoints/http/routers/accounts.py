@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Response, status
 
 from application.accounts.confirm_password_reset import (
@@ -36,7 +35,6 @@ VERIFICATION_SENT = "A new verification link is on its way to your address."
     response_model=AcceptedOut,
     responses=problem_responses(422),
 )
-@inject
 async def request_password_reset(
     body: PasswordResetIn,
     request_reset: Annotated[
@@ -55,7 +53,6 @@ async def request_password_reset(
     response_class=Response,
     responses=problem_responses(400, 422),
 )
-@inject
 async def confirm_password_reset(
     body: PasswordResetConfirmIn,
     confirm: Annotated[
@@ -68,7 +65,6 @@ async def confirm_password_reset(
 
 
 @router.post("/verify-email", response_model=UserOut, responses=problem_responses(400, 409, 422))
-@inject
 async def verify_email(
     body: VerifyEmailIn,
     verify: Annotated[VerifyEmail, Depends(Inject[Container.accounts.verify_email])],
@@ -85,7 +81,6 @@ async def verify_email(
     response_model=AcceptedOut,
     responses=problem_responses(401, 409),
 )
-@inject
 async def resend_verification(
     actor: CurrentActor,
     resend: Annotated[ResendVerification, Depends(Inject[Container.accounts.resend_verification])],

@@ -3,7 +3,6 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Query
 
 from application.admin.list_audit import AuditQuery, ListAudit
@@ -19,7 +18,6 @@ router = APIRouter(prefix="/admin/audit", tags=["admin"], route_class=MediaTypeC
 
 
 @router.get("", response_model=AuditPage, responses=problem_responses(401, 403, 422))
-@inject
 async def list_audit(
     actor: AdminActor,
     page: PageParams,
@@ -33,7 +31,6 @@ async def list_audit(
 
 
 @router.get("/{entry_id}", response_model=AuditEntryOut, responses=problem_responses(401, 403, 404))
-@inject
 async def get_audit_entry(
     entry_id: UUID,
     actor: AdminActor,

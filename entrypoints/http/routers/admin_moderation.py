@@ -3,7 +3,6 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Body, Depends
 
 from application.admin.hide_comment import HideComment
@@ -24,7 +23,6 @@ OptionalReason = Annotated[ReasonIn | None, Body()]
 
 
 @router.post("/posts/{post_id}/hide", response_model=ModerationOut, responses=ERRORS)
-@inject
 async def hide_post(
     post_id: UUID,
     body: HideIn,
@@ -37,7 +35,6 @@ async def hide_post(
 
 
 @router.post("/posts/{post_id}/restore", response_model=ModerationOut, responses=ERRORS)
-@inject
 async def restore_post(
     post_id: UUID,
     actor: AdminActor,
@@ -50,7 +47,6 @@ async def restore_post(
 
 
 @router.post("/comments/{comment_id}/hide", response_model=ModerationOut, responses=ERRORS)
-@inject
 async def hide_comment(
     comment_id: UUID,
     body: HideIn,
@@ -62,7 +58,6 @@ async def hide_comment(
 
 
 @router.post("/comments/{comment_id}/restore", response_model=ModerationOut, responses=ERRORS)
-@inject
 async def restore_comment(
     comment_id: UUID,
     actor: AdminActor,

@@ -5,7 +5,6 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Body, Depends, Query, Response, status
 
 from application.admin.change_role import ChangeRole
@@ -30,7 +29,6 @@ ACTION_ERRORS = problem_responses(401, 403, 404, 409, 422)
 
 
 @router.get("", response_model=UserPage, responses=problem_responses(401, 403, 422))
-@inject
 async def search_users(
     actor: AdminActor,
     page: PageParams,
@@ -50,7 +48,6 @@ async def search_users(
 
 
 @router.get("/{user_id}", response_model=UserOut, responses=problem_responses(401, 403, 404))
-@inject
 async def get_user(
     user_id: UUID,
     actor: AdminActor,
@@ -61,7 +58,6 @@ async def get_user(
 
 
 @router.post("/{user_id}/deactivate", response_model=UserOut, responses=ACTION_ERRORS)
-@inject
 async def deactivate_user(
     user_id: UUID,
     actor: AdminActor,
@@ -75,7 +71,6 @@ async def deactivate_user(
 
 
 @router.post("/{user_id}/reactivate", response_model=UserOut, responses=ACTION_ERRORS)
-@inject
 async def reactivate_user(
     user_id: UUID,
     actor: AdminActor,
@@ -89,7 +84,6 @@ async def reactivate_user(
 
 @router.put("/{user_id}/role", response_model=UserOut, responses=ACTION_ERRORS)
 @router.patch("/{user_id}/role", response_model=UserOut, responses=ACTION_ERRORS)
-@inject
 async def change_role(
     user_id: UUID,
     body: RoleIn,
@@ -102,7 +96,6 @@ async def change_role(
 
 
 @router.put("/{user_id}/posting-limit", response_model=UserOut, responses=ACTION_ERRORS)
-@inject
 async def set_posting_limit(
     user_id: UUID,
     body: PostingLimitIn,
@@ -116,7 +109,6 @@ async def set_posting_limit(
 
 
 @router.post("/{user_id}/sessions/revoke", response_model=SessionsEndedOut, responses=ACTION_ERRORS)
-@inject
 async def end_user_sessions(
     user_id: UUID,
     actor: AdminActor,
@@ -134,7 +126,6 @@ async def end_user_sessions(
     response_class=Response,
     responses=ACTION_ERRORS,
 )
-@inject
 async def delete_user_sessions(
     user_id: UUID,
     actor: AdminActor,

@@ -1,6 +1,5 @@
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Body, Depends, Form, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
 
@@ -45,7 +44,6 @@ def answer_pair(
     response_model=TokenOut | CookieSessionOut | TotpChallengeOut,
     responses=problem_responses(400, 401, 403, 422),
 )
-@inject
 async def issue_token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     client: Annotated[ClientInfo, Depends(client_info)],
@@ -73,7 +71,6 @@ async def issue_token(
     response_model=TokenOut | CookieSessionOut,
     responses=problem_responses(400, 401, 403, 422),
 )
-@inject
 async def refresh_token(
     request: Request,
     response: Response,

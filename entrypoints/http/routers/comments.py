@@ -3,7 +3,6 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Response, status
 
 from application.social.add_comment import AddComment, AddCommentCommand
@@ -23,7 +22,6 @@ router = APIRouter(
 
 
 @router.get("", response_model=CommentPage, responses=problem_responses(401, 404, 422))
-@inject
 async def list_comments(
     post_id: UUID,
     page: PageParams,
@@ -40,7 +38,6 @@ async def list_comments(
     response_model=CommentOut,
     responses=problem_responses(400, 401, 404, 409, 422),
 )
-@inject
 async def add_comment(
     post_id: UUID,
     body: AddCommentIn,
@@ -58,7 +55,6 @@ async def add_comment(
     response_class=Response,
     responses=problem_responses(401, 403, 404, 422),
 )
-@inject
 async def delete_comment(
     post_id: UUID,
     comment_id: UUID,

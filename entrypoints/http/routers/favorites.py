@@ -3,7 +3,6 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends
 
 from application.social.favorite_post import FavoritePost
@@ -22,7 +21,6 @@ router = APIRouter(
 
 
 @router.post("", response_model=PostOut, responses=problem_responses(401, 404, 409, 422))
-@inject
 async def favorite_post(
     post_id: UUID,
     actor: CurrentActor,
@@ -34,7 +32,6 @@ async def favorite_post(
 
 
 @router.delete("", response_model=PostOut, responses=problem_responses(401, 404, 422))
-@inject
 async def unfavorite_post(
     post_id: UUID,
     actor: CurrentActor,

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends
 
 from application.ports.read_model import PostStatus
@@ -21,7 +20,6 @@ router = APIRouter(tags=["feed"], route_class=MediaTypeCheckedRoute)
 
 
 @router.get("/feed", response_model=PostPage, responses=problem_responses(401, 422))
-@inject
 async def get_feed(
     page: PageParams,
     actor: CurrentActor,
@@ -32,7 +30,6 @@ async def get_feed(
 
 
 @router.get("/tags", response_model=TagsOut, responses=problem_responses(422))
-@inject
 async def list_tags(
     tags: Annotated[ListTags, Depends(Inject[Container.social.list_tags])],
 ) -> TagsOut:
@@ -41,7 +38,6 @@ async def list_tags(
 
 
 @router.get("/me/posts", response_model=PostPage, responses=problem_responses(401, 422))
-@inject
 async def list_my_posts(
     page: PageParams,
     actor: CurrentActor,

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
@@ -37,7 +36,6 @@ async def healthz() -> Health:
 
 
 @router.get(READINESS, response_model=Health, responses=problem_responses(503))
-@inject
 async def readyz(
     request: Request,
     check: Annotated[CheckReadiness, Depends(Inject[Container.operations.check_readiness])],

@@ -1,6 +1,5 @@
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from application.users.change_email import ChangeEmail, ChangeEmailCommand
@@ -26,7 +25,6 @@ router = APIRouter(prefix="/me", tags=["me"], route_class=MediaTypeCheckedRoute)
 
 
 @router.get("", response_model=UserOut, responses=problem_responses(401))
-@inject
 async def read_me(
     request: Request,
     actor: CurrentActor,
@@ -38,7 +36,6 @@ async def read_me(
 
 
 @router.patch("", response_model=UserOut, responses=problem_responses(400, 401, 409, 412, 422))
-@inject
 async def update_me(
     request: Request,
     body: UpdateProfileIn,
@@ -59,7 +56,6 @@ async def update_me(
     response_class=Response,
     responses=problem_responses(400, 401, 422),
 )
-@inject
 async def change_my_password(
     body: ChangePasswordIn,
     actor: CurrentActor,
@@ -75,7 +71,6 @@ async def change_my_password(
     response_class=Response,
     responses=problem_responses(401, 422),
 )
-@inject
 async def delete_me(
     body: DeleteAccountIn,
     actor: CurrentActor,
@@ -89,7 +84,6 @@ async def delete_me(
 
 
 @router.post("/email", response_model=UserOut, responses=problem_responses(401, 409, 422))
-@inject
 async def change_my_email(
     body: ChangeEmailIn,
     actor: CurrentActor,

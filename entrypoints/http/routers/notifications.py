@@ -1,6 +1,5 @@
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Query, status
 from fastapi.responses import HTMLResponse
 
@@ -31,7 +30,6 @@ TokenParam = Annotated[str, Query(min_length=1, max_length=1000)]
 @router.get(
     "/me/notifications", response_model=NotificationPage, responses=problem_responses(401, 422)
 )
-@inject
 async def my_notifications(
     actor: CurrentActor,
     page: PageParams,
@@ -44,7 +42,6 @@ async def my_notifications(
 @router.post(
     "/me/notifications/read", response_model=UnreadOut, responses=problem_responses(401, 422)
 )
-@inject
 async def mark_read(
     body: MarkReadIn,
     actor: CurrentActor,
@@ -67,7 +64,6 @@ async def admin(actor: CurrentActor) -> Actor:
     response_model=QueuedOut,
     responses=problem_responses(401, 403, 422),
 )
-@inject
 async def send_notification(
     actor: Annotated[Actor, Depends(admin)],
     body: SendNotificationIn,
@@ -78,7 +74,6 @@ async def send_notification(
 
 
 @router.post("/unsubscribe", status_code=status.HTTP_200_OK, responses=problem_responses(400, 422))
-@inject
 async def unsubscribe(
     token: TokenParam,
     switch_off: Annotated[Unsubscribe, Depends(Inject[Container.unsubscribe])],

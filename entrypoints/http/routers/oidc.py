@@ -3,7 +3,6 @@
 from typing import Annotated
 from urllib.parse import quote
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
@@ -34,7 +33,6 @@ MAX_PARAM_LEN = 2048
         **problem_responses(401, 404, 422),
     },
 )
-@inject
 async def begin_provider_login(
     begin: Annotated[BeginProviderLogin, Depends(Inject[Container.oidc.begin_login])],
     login_cookie: LoginCookie,
@@ -61,7 +59,6 @@ async def begin_provider_login(
         **problem_responses(400, 401, 404, 409, 422),
     },
 )
-@inject
 async def provider_callback(
     request: Request,
     response: Response,

@@ -1,7 +1,6 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
 from application.posts.create_post import CreatePost, CreatePostCommand
@@ -41,7 +40,6 @@ NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is
     response_model=PostOut,
     responses=problem_responses(400, 401, 422),
 )
-@inject
 async def create_post(
     body: CreatePostIn,
     actor: CurrentActor,
@@ -62,7 +60,6 @@ UsernameQuery = Annotated[str | None, Query(min_length=1, max_length=Username.MA
     response_model=PostPage,
     responses={304: NOT_MODIFIED, **problem_responses(401, 422)},
 )
-@inject
 async def list_posts(
     request: Request,
     page: PageParams,
@@ -109,7 +106,6 @@ async def list_posts(
     response_model=PostOut,
     responses={304: NOT_MODIFIED, **problem_responses(401, 404, 422)},
 )
-@inject
 async def get_post_by_slug(
     request: Request,
     slug: Annotated[str, Path(description="the post's slug; an unknown one is a 404")],
@@ -127,7 +123,6 @@ async def get_post_by_slug(
     response_model=PostOut,
     responses={304: NOT_MODIFIED, **problem_responses(401, 404, 422)},
 )
-@inject
 async def get_post(
     request: Request,
     post_id: UUID,
@@ -145,7 +140,6 @@ async def get_post(
     response_model=PostOut,
     responses=problem_responses(400, 401, 403, 404, 412, 422),
 )
-@inject
 async def update_post(
     request: Request,
     post_id: UUID,
@@ -166,7 +160,6 @@ async def update_post(
     response_class=Response,
     responses=problem_responses(401, 403, 404, 412, 422),
 )
-@inject
 async def delete_post(
     post_id: UUID,
     actor: CurrentActor,

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Path
 
 from application.social.follow_user import FollowUser
@@ -24,7 +23,6 @@ UsernamePath = Annotated[
 
 
 @router.get("/profile", response_model=ProfileOut, responses=problem_responses(401, 404, 422))
-@inject
 async def get_profile(
     username: UsernamePath,
     viewer: OptionalActor,
@@ -35,7 +33,6 @@ async def get_profile(
 
 
 @router.post("/follow", response_model=ProfileOut, responses=problem_responses(401, 404, 422))
-@inject
 async def follow_user(
     username: UsernamePath,
     actor: CurrentActor,
@@ -46,7 +43,6 @@ async def follow_user(
 
 
 @router.delete("/follow", response_model=ProfileOut, responses=problem_responses(401, 404, 422))
-@inject
 async def unfollow_user(
     username: UsernamePath,
     actor: CurrentActor,

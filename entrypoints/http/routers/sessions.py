@@ -1,7 +1,6 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Response, status
 
 from application.sessions.end_session import EndSession
@@ -26,7 +25,6 @@ router = APIRouter(tags=["sessions"], route_class=MediaTypeCheckedRoute)
     response_class=Response,
     responses=problem_responses(401),
 )
-@inject
 async def log_out(
     actor: CurrentActor,
     response: Response,
@@ -45,7 +43,6 @@ async def log_out(
     response_class=Response,
     responses=problem_responses(401),
 )
-@inject
 async def log_out_everywhere(
     actor: CurrentActor,
     response: Response,
@@ -58,7 +55,6 @@ async def log_out_everywhere(
 
 
 @router.get("/me/sessions", response_model=Page[SessionOut], responses=problem_responses(401, 422))
-@inject
 async def list_my_sessions(
     actor: CurrentActor,
     page: PageParams,
@@ -74,7 +70,6 @@ async def list_my_sessions(
     response_class=Response,
     responses=problem_responses(401, 404, 422),
 )
-@inject
 async def end_my_session(
     session_id: UUID,
     actor: CurrentActor,

@@ -1,6 +1,5 @@
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Form, Request, Response, status
 
 from application.sessions.complete_totp_login import (
@@ -33,7 +32,6 @@ router = APIRouter(tags=["two-factor"], route_class=MediaTypeCheckedRoute)
     response_model=TokenOut | CookieSessionOut,
     responses=problem_responses(400, 401, 403, 422),
 )
-@inject
 async def complete_totp_login(
     challenge: Annotated[str, Form(min_length=1, max_length=2048)],
     code: Annotated[str, Form(min_length=1, max_length=64)],
@@ -58,7 +56,6 @@ async def complete_totp_login(
     response_model=TotpEnrolmentOut,
     responses=problem_responses(401, 403, 409),
 )
-@inject
 async def enrol_totp(
     actor: CurrentActor,
     enrol: Annotated[EnrolTotp, Depends(Inject[Container.sessions.enrol_totp])],
@@ -74,7 +71,6 @@ async def enrol_totp(
     response_model=RecoveryCodesOut,
     responses=problem_responses(400, 401, 403, 409, 422),
 )
-@inject
 async def confirm_totp(
     body: CodeIn,
     actor: CurrentActor,
@@ -90,7 +86,6 @@ async def confirm_totp(
     response_class=Response,
     responses=problem_responses(400, 401, 403, 409, 422),
 )
-@inject
 async def disable_totp(
     body: CodeIn,
     actor: CurrentActor,

@@ -1,7 +1,6 @@
 from typing import Annotated
 from uuid import UUID
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Request, Response, status
 
 from application.users.deactivate_user import DeactivateUser
@@ -26,7 +25,6 @@ router = APIRouter(prefix="/users", tags=["users"], route_class=MediaTypeChecked
     response_model=UserOut,
     responses=problem_responses(400, 409, 422),
 )
-@inject
 async def register_user(
     body: RegisterUserIn,
     request: Request,
@@ -39,7 +37,6 @@ async def register_user(
 
 
 @router.get("", response_model=UserPage, responses=problem_responses(401, 422))
-@inject
 async def list_users(
     request: Request,
     page: PageParams,
@@ -52,7 +49,6 @@ async def list_users(
 
 
 @router.get("/{user_id}", response_model=UserOut, responses=problem_responses(401, 404, 422))
-@inject
 async def get_user(
     request: Request,
     user_id: UUID,
@@ -70,7 +66,6 @@ async def get_user(
     response_model=UserOut,
     responses=problem_responses(401, 403, 404, 409, 422),
 )
-@inject
 async def deactivate_user(
     user_id: UUID,
     actor: CurrentActor,

@@ -1,6 +1,5 @@
 from typing import Annotated, Any
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Response
 
 from application.ports.security import TokenService
@@ -12,7 +11,6 @@ router = APIRouter(tags=["auth"], route_class=MediaTypeCheckedRoute)
 
 
 @router.get("/.well-known/jwks.json")
-@inject
 async def json_web_key_set(
     response: Response,
     tokens: Annotated[TokenService, Depends(Inject[Container.tokens])],

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from application.posts.create_post import CreatePost, CreatePostCommand
@@ -38,7 +37,6 @@ TAG_QUERY = Query(
 
 
 @router.get("", response_model=ArticlesEnvelope, responses=error_responses(401, 422))
-@inject
 async def list_articles(
     page: PageParams,
     viewer: OptionalActor,
@@ -53,7 +51,6 @@ async def list_articles(
 
 
 @router.get("/feed", response_model=ArticlesEnvelope, responses=error_responses(401, 422))
-@inject
 async def feed(
     page: PageParams,
     actor: CurrentActor,
@@ -64,7 +61,6 @@ async def feed(
 
 
 @router.get("/{slug}", response_model=ArticleEnvelope, responses=error_responses(401, 404))
-@inject
 async def get_article(
     slug: str,
     viewer: OptionalActor,
@@ -79,7 +75,6 @@ async def get_article(
     response_model=ArticleEnvelope,
     responses=error_responses(401, 403, 422),
 )
-@inject
 async def create_article(
     body: NewArticleIn,
     actor: CurrentActor,
@@ -100,7 +95,6 @@ async def create_article(
 @router.put(
     "/{slug}", response_model=ArticleEnvelope, responses=error_responses(401, 403, 404, 422)
 )
-@inject
 async def update_article(
     slug: str,
     body: UpdateArticleIn,
@@ -127,7 +121,6 @@ async def update_article(
     response_class=Response,
     responses=error_responses(401, 403, 404),
 )
-@inject
 async def delete_article(
     slug: str,
     actor: CurrentActor,

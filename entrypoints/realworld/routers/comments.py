@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Response, status
 
 from application.errors import CommentNotFound
@@ -31,7 +30,6 @@ router = APIRouter(prefix="/articles/{slug}/comments", tags=["Comments"])
 
 
 @router.get("", response_model=CommentsEnvelope, responses=error_responses(401, 404))
-@inject
 async def list_comments(
     slug: str,
     viewer: OptionalActor,
@@ -57,7 +55,6 @@ async def _every_comment(
 
 
 @router.post("", response_model=CommentEnvelope, responses=error_responses(401, 403, 404, 422))
-@inject
 async def add_comment(
     slug: str,
     body: NewCommentIn,
@@ -75,7 +72,6 @@ async def add_comment(
     response_class=Response,
     responses=error_responses(401, 403, 404, 422),
 )
-@inject
 async def delete_comment(
     slug: str,
     comment_id: int,

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends
 
 from application.posts.refs import BySlug
@@ -21,7 +20,6 @@ router = APIRouter(prefix="/articles", tags=["Favorites"])
 @router.post(
     "/{slug}/favorite", response_model=ArticleEnvelope, responses=error_responses(401, 404)
 )
-@inject
 async def favorite(
     slug: str,
     actor: CurrentActor,
@@ -33,7 +31,6 @@ async def favorite(
 @router.delete(
     "/{slug}/favorite", response_model=ArticleEnvelope, responses=error_responses(401, 404)
 )
-@inject
 async def unfavorite(
     slug: str,
     actor: CurrentActor,

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends
 
 from application.social.follow_user import FollowUser
@@ -24,7 +23,6 @@ router = APIRouter(prefix="/profiles", tags=["Profile"])
 
 
 @router.get("/{username}", response_model=ProfileEnvelope, responses=error_responses(401, 404))
-@inject
 async def get_profile(
     username: str,
     viewer: OptionalActor,
@@ -38,7 +36,6 @@ async def get_profile(
     response_model=ProfileEnvelope,
     responses=error_responses(401, 404, 422, descriptions={422: SELF_FOLLOW}),
 )
-@inject
 async def follow(
     username: str,
     actor: CurrentActor,
@@ -50,7 +47,6 @@ async def follow(
 @router.delete(
     "/{username}/follow", response_model=ProfileEnvelope, responses=error_responses(401, 404)
 )
-@inject
 async def unfollow(
     username: str,
     actor: CurrentActor,

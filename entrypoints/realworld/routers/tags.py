@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
@@ -26,7 +25,6 @@ class TagsEnvelope(BaseModel):
     dependencies=[Depends(token_checked)],  # a token given must be valid, even here
     responses=error_responses(401, descriptions={401: CHECKED_IF_SENT}),
 )
-@inject
 async def list_tags(
     tags: Annotated[ListTags, Depends(Inject[Container.social.list_tags])],
 ) -> RealWorldJSONResponse:

@@ -2,7 +2,6 @@
 
 from typing import Annotated
 
-from dependency_injector.wiring import inject
 from fastapi import APIRouter, Depends, Request, status
 
 from application.auth.authenticate import Authenticate
@@ -40,7 +39,6 @@ router = APIRouter(tags=["User and Authentication"])
     response_model=UserEnvelope,
     responses=error_responses(422, descriptions={422: TAKEN}),
 )
-@inject
 async def register(
     body: NewUserIn,
     request: Request,
@@ -63,7 +61,6 @@ async def register(
     response_model=UserEnvelope,
     responses=error_responses(401, 422, descriptions={401: LOGIN_REFUSED}),
 )
-@inject
 async def log_in(
     body: LoginIn,
     request: Request,
@@ -81,7 +78,6 @@ async def log_in(
 
 
 @router.get("/user", response_model=UserEnvelope, responses=error_responses(401))
-@inject
 async def current_user(
     caller: CurrentCaller,
     get_user: Annotated[GetUser, Depends(Inject[Container.get_user])],
@@ -95,7 +91,6 @@ async def current_user(
     response_model=UserEnvelope,
     responses=error_responses(401, 422, descriptions={422: TAKEN}),
 )
-@inject
 async def update_user(
     body: UpdateUserIn,
     caller: CurrentCaller,

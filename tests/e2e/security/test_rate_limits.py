@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 import redis.asyncio as redis
 from httpx import AsyncClient
-from starlette.testclient import TestClient
-from starlette.websockets import WebSocket, WebSocketDisconnect
+from websockets.exceptions import InvalidStatus
+from websockets.protocol import State
 
 from entrypoints.http.app import create_app
 from tests.e2e.conftest import make_container, serve
 from tests.e2e.helpers import PASSWORD, assert_problem, log_in, register, user_body
+from tests.e2e.live import open_websocket, serving
 from tests.servers import redis_url
 from tests.settings import GENEROUS_LIMITS
 
@@ -167,20 +168,15 @@ async def test_limits_are_shared_by_two_instances_through_redis():
         assert_limited(await two.get("/posts"))
 
 
-def test_websocket_connects_meet_the_limit():
-
-    app = create_app(make_container(**{**GENEROUS_LIMITS, "rate_limit_websocket": "2/hour"}))
-
-    async def echo(websocket: WebSocket) -> None:
-        await websocket.accept()
-        await websocket.send_text("hello")
-        await websocket.close()
-
-    app.add_api_websocket_route("/ws-probe", echo)
-    with TestClient(app) as client:
+async def test_websocket_connects_meet_the_limit():
+    """Through a real server and client: two handshakes a period are accepted, the third is
+    refused before the upgrade (a close before accept is an HTTP 403 under ASGI)."""
+    container = make_container(**{**GENEROUS_LIMITS, "rate_limit_websocket": "2/hour"})
+    async with serving(container) as server:
         for _ in range(2):
-            with client.websocket_connect("/ws-probe") as socket:
-                assert socket.receive_text() == "hello"
-        with pytest.raises(WebSocketDisconnect) as refused, client.websocket_connect("/ws-probe"):
-            pass
-        assert refused.value.code == 1008
+            async with open_websocket(server.ws) as websocket:
+                assert websocket.state is State.OPEN
+        with pytest.raises(InvalidStatus) as refused:
+            async with open_websocket(server.ws):
+                pass
+        assert refused.value.response.status_code == 403

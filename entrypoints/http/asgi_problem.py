@@ -1,4 +1,5 @@
-"""Problem replies sent by pure-ASGI middleware, before any route or handler runs."""
+"""Problem replies sent by pure-ASGI middleware, before any route or handler runs: to an HTTP
+request, or to a WebSocket handshake as the HTTP response that refuses it."""
 
 import json
 from collections.abc import Mapping
@@ -9,6 +10,10 @@ from entrypoints.http.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_PREFIX
 from entrypoints.http.schemas.common import Problem
 
 REALWORLD_PREFIX = "/api"  # entrypoints.realworld.app.PREFIX, which imports the container
+# The ASGI extension that lets an app refuse a WebSocket handshake with an HTTP response of its
+# own (uvicorn offers it); without it, a close before accept is a bare 403.
+DENIAL_RESPONSE = "websocket.http.response"
+POLICY_VIOLATION = 1008
 
 
 async def send_problem(
@@ -23,7 +28,15 @@ async def send_problem(
     extra: Mapping[str, str] | None = None,
 ) -> None:
     """Send a whole application/problem+json response for ``scope``; under the RealWorld
-    API's prefix, its own error format instead (``{"errors": {"body": [detail]}}``)."""
+    API's prefix, its own error format instead (``{"errors": {"body": [detail]}}``). A
+    WebSocket handshake is refused with the same response where the server allows it, else
+    closed (the server then answers 403)."""
+    messages = "http.response"
+    if scope["type"] == "websocket":
+        if DENIAL_RESPONSE not in scope.get("extensions", {}):
+            await send({"type": "websocket.close", "code": POLICY_VIOLATION})
+            return
+        messages = "websocket.http.response"
     path: str = scope.get("path", "")
     if path == REALWORLD_PREFIX or path.startswith(REALWORLD_PREFIX + "/"):
         media_type = "application/json; charset=utf-8"  # as every RealWorld reply
@@ -48,8 +61,8 @@ async def send_problem(
             for name, value in (headers or {}).items()
         ),
     ]
-    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
-    await send({"type": "http.response.body", "body": body})
+    await send({"type": f"{messages}.start", "status": status, "headers": raw_headers})
+    await send({"type": f"{messages}.body", "body": body})
 
 
 async def send_unavailable(scope: Scope, send: Send, detail: str, retry_after: int) -> None:

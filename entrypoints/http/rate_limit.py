@@ -117,22 +117,21 @@ class RateLimitMiddleware:
         except LimiterUnavailable:
             if scope["type"] == "http" and scope["path"] in health.PATHS:
                 await self.app(scope, receive, send)  # the probes still say what is wrong
-            elif scope["type"] == "http":
+            else:
                 # The counts cannot be kept (Redis is down): refuse rather than go unlimited.
                 detail = "the rate limits cannot be checked at the moment; try again shortly"
                 await send_unavailable(scope, send, detail, UNAVAILABLE_RETRY_SECONDS)
-            else:
-                await send({"type": "websocket.close", "code": 1011})  # server error
 
     async def _limited(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Apply the rule of the request's kind, then pass it on."""
         address = self.addresses.of(scope)
         scope.setdefault("state", {})["client_address"] = address
         if scope["type"] == "websocket":
-            if (await self.limiter.hit(self.websocket, address)).allowed:
+            verdict = await self.limiter.hit(self.websocket, address)
+            if verdict.allowed:
                 await self.app(scope, receive, send)
             else:
-                await send({"type": "websocket.close", "code": 1008})  # policy violation
+                await send_too_many(scope, send, verdict, "too many connects from this address")
             return
         path: str = scope["path"]
         post = scope["method"] == "POST"

@@ -27,7 +27,7 @@ class TrustedHostMiddleware:
             return
         if self.allows(first_header(scope, b"host") or ""):
             await self.app(scope, receive, send)
-        elif scope["type"] == "http":
+        else:
             await send_problem(
                 scope,
                 send,
@@ -36,5 +36,3 @@ class TrustedHostMiddleware:
                 title="Bad request",
                 detail="this host name is not served here",
             )
-        else:
-            await send({"type": "websocket.close", "code": 1008})

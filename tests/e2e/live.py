@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import uvicorn
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from entrypoints.container import Container
 from entrypoints.http.app import create_app
@@ -112,6 +112,18 @@ async def sign_up(http: httpx.AsyncClient, name: str = "Ada") -> tuple[dict[str,
     response = await http.post("/token", data={"username": user["email"], "password": PASSWORD})
     assert response.status_code == 200, response.text
     return user, str(response.json()["access_token"])
+
+
+async def refused_handshake(url: str, **options: Any) -> httpx.Response:
+    """The HTTP response that refused a WebSocket handshake to ``url`` (fails if it opened)."""
+    try:
+        async with open_websocket(url, **options):
+            pass
+    except InvalidStatus as refused:
+        answer = refused.response
+        headers = list(answer.headers.raw_items())
+        return httpx.Response(answer.status_code, headers=headers, content=bytes(answer.body))
+    raise AssertionError(f"the handshake to {url} was accepted")
 
 
 def open_websocket(url: str, **options: Any) -> connect:

@@ -10,6 +10,7 @@ from httpx import AsyncClient
 from entrypoints.http.app import create_app
 from tests.e2e.conftest import make_container, serve
 from tests.e2e.helpers import assert_problem, user_body
+from tests.e2e.live import refused_handshake, serving
 from tests.servers import redis_url
 
 
@@ -88,6 +89,20 @@ async def test_readyz_says_redis_is_unreachable_and_requests_get_a_503() -> None
     refused = assert_problem(read, 503)  # its rate limit cannot be counted: not unlimited
     assert refused["type"] == "urn:folio:problem:service-unavailable"
     assert read.headers["retry-after"].isdigit()
+
+
+async def test_websocket_handshakes_are_refused_with_503_while_redis_is_unreachable() -> None:
+    """The rate limit of a connect cannot be counted either: the upgrade is refused with the
+    same problem a request gets, and the liveness probe still answers."""
+    container = make_container(redis_url=f"redis://127.0.0.1:{closed_port()}/0")
+    async with serving(container) as server, AsyncClient(base_url=server.http) as client:
+        refused = await refused_handshake(server.ws)
+        alive = await client.get("/healthz")
+
+    problem = assert_problem(refused, 503)
+    assert problem["detail"].startswith("the rate limits cannot be checked")
+    assert refused.headers["retry-after"].isdigit()
+    assert alive.status_code == 200
 
 
 async def test_readyz_gives_up_on_a_redis_that_never_answers_within_the_timeout() -> None:

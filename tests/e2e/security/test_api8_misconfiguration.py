@@ -7,6 +7,7 @@ from httpx import AsyncClient
 from entrypoints.http.app import create_app
 from tests.e2e.conftest import Account, make_container, serve
 from tests.e2e.helpers import PASSWORD, assert_problem
+from tests.e2e.live import refused_handshake, serving
 
 EVERYWHERE = {
     "x-content-type-options": "nosniff",
@@ -93,3 +94,10 @@ async def test_only_trusted_hosts_are_served():
         refused = await client.get("http://evil.example/posts")
         assert_problem(refused, 400)
         assert refused.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_a_websocket_handshake_to_an_untrusted_host_is_refused_with_the_problem():
+    container = make_container(trusted_hosts=["api.example.com"])
+    async with serving(container) as server:  # the client names 127.0.0.1 as the host
+        refused = await refused_handshake(server.ws)
+        assert assert_problem(refused, 400)["detail"] == "this host name is not served here"

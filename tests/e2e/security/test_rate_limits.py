@@ -9,13 +9,12 @@ from typing import Any
 import pytest
 import redis.asyncio as redis
 from httpx import AsyncClient
-from websockets.exceptions import InvalidStatus
 from websockets.protocol import State
 
 from entrypoints.http.app import create_app
 from tests.e2e.conftest import make_container, serve
 from tests.e2e.helpers import PASSWORD, assert_problem, log_in, register, user_body
-from tests.e2e.live import open_websocket, serving
+from tests.e2e.live import open_websocket, refused_handshake, serving
 from tests.servers import redis_url
 from tests.settings import GENEROUS_LIMITS
 
@@ -170,13 +169,11 @@ async def test_limits_are_shared_by_two_instances_through_redis():
 
 async def test_websocket_connects_meet_the_limit():
     """Through a real server and client: two handshakes a period are accepted, the third is
-    refused before the upgrade (a close before accept is an HTTP 403 under ASGI)."""
+    refused before the upgrade with the 429 problem and headers an HTTP request gets."""
     container = make_container(**{**GENEROUS_LIMITS, "rate_limit_websocket": "2/hour"})
     async with serving(container) as server:
         for _ in range(2):
             async with open_websocket(server.ws) as websocket:
                 assert websocket.state is State.OPEN
-        with pytest.raises(InvalidStatus) as refused:
-            async with open_websocket(server.ws):
-                pass
-        assert refused.value.response.status_code == 403
+        refused = await refused_handshake(server.ws)
+        assert assert_limited(refused)["detail"] == "too many connects from this address"

@@ -6,7 +6,7 @@ CSRF checks (see browser.py). Authenticate opens and closes its own unit of work
 route's use case opens one, so a request never holds two connections at once."""
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from dependency_injector.wiring import Provide, inject
 from fastapi import Depends, Query, Request
@@ -80,20 +80,22 @@ current_actor = _Caller(BEARER_SCHEME, required=True)
 optional_actor = _Caller(OPTIONAL_BEARER_SCHEME, required=False)
 
 
+def cursor_query(offset_name: str) -> Any:
+    """The ``cursor`` query parameter of a list paged by ``offset_name`` too (both APIs)."""
+    return Query(
+        min_length=1,
+        max_length=512,
+        description=(
+            f"the next_cursor of the page before, as given (same filters); instead of "
+            f"{offset_name}, never with it: another value, or both, is a 422"
+        ),
+    )
+
+
 async def page_request(
     skip: Annotated[int, Query(ge=0, le=PageRequest.MAX_SKIP)] = 0,
     limit: Annotated[int, Query(ge=1, le=PageRequest.MAX_LIMIT)] = PageRequest.DEFAULT_LIMIT,
-    cursor: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=512,
-            description=(
-                "the next_cursor of the page before, as given (same filters); instead of skip, "
-                "never with it: another value, or both, is a 422"
-            ),
-        ),
-    ] = None,
+    cursor: Annotated[str | None, cursor_query("skip")] = None,
 ) -> PageRequest:
     return PageRequest(skip=skip, limit=limit, cursor=cursor)
 

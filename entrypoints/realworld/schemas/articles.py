@@ -94,6 +94,13 @@ class ArticleEnvelope(BaseModel):
 class ArticlesEnvelope(BaseModel):
     articles: list[ArticleInList]
     articlesCount: int
+    next_cursor: str | None = Field(
+        None,
+        description=(
+            "Folio's extension, only while another page follows: pass it back as `cursor` "
+            "(same filters, no offset) for the next page"
+        ),
+    )
 
 
 def article_of(view: PostView, *, with_body: bool = True) -> dict[str, Any]:
@@ -117,7 +124,12 @@ def article_of(view: PostView, *, with_body: bool = True) -> dict[str, Any]:
 
 
 def articles_of(page: Page[PostView]) -> dict[str, Any]:
-    return {
+    """The specification's envelope, and Folio's ``next_cursor`` while another page follows
+    (left out on the last page, so a short list is the specification's envelope exactly)."""
+    envelope: dict[str, Any] = {
         "articles": [article_of(view, with_body=False) for view in page.items],
         "articlesCount": page.total,
     }
+    if page.next_cursor is not None:
+        envelope["next_cursor"] = page.next_cursor
+    return envelope

@@ -23,6 +23,8 @@ from tests.e2e.fuzzing import PASSWORD_RULES, Api, Fuzzer, config, fuzz, report
 ACCEPTED = ["2xx", "401", "403", "404", "429"]
 # (field, message) of the 422s for rules a field's or operation's description states.
 DOCUMENTED_RULES = {
+    ("cursor", "not a cursor this list gave out"),
+    ("cursor", "give either offset or cursor, not both"),
     ("username", "you cannot follow yourself"),
     ("email", "has already been taken"),
     ("username", "has already been taken"),

@@ -87,3 +87,18 @@ def test_an_unmigrated_database_is_named(folio: Folio) -> None:
     assert result.exit_code == 1
     assert "folio db upgrade" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_drawn_password_the_policy_refuses_is_drawn_again(migrated: Folio) -> None:
+    """A random password may hold a user's name ("ada"): the demo draws another."""
+    draws = iter(["xyADAxyzw0123456", *(f"Rq7-kZ2pW9_t{n:04d}" for n in range(20))])
+    migrated.monkeypatch.setattr(
+        "entrypoints.cli.demo.secrets.token_urlsafe", lambda _: next(draws)
+    )
+
+    result = migrated("demo", "seed")
+
+    assert result.exit_code == 0, result.output
+    logins = dict(CREDENTIAL.findall(result.stdout))
+    assert logins["ada@example.com"] == "Rq7-kZ2pW9_t0000"
+    asyncio.run(_check(logins))  # every printed password logs in

@@ -43,6 +43,12 @@ def serve(
         check_schema(settings)
     if settings.storage == "memory" and workers > 1:
         warn("memory storage is per process: each worker keeps its own users and posts")
+    if workers > 1 and not settings.redis_url:
+        warn(
+            "without FOLIO_REDIS_URL each worker keeps its own rate-limit counters, live events "
+            "and WebSocket cap: a client gets the limits once per worker and hears only its "
+            "worker's events (docs/deployment.md)"
+        )
     prepare_metrics(settings, workers)
     uvicorn.run(
         APP_FACTORY,

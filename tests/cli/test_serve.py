@@ -61,6 +61,20 @@ def test_serves_the_app_factory_with_the_options_given(folio: Folio, uvicorn: Uv
     assert "each worker keeps its own" in result.stderr
 
 
+def test_several_workers_without_redis_are_warned_that_they_share_nothing(
+    folio: Folio, uvicorn: UvicornStandIn
+):
+    alone = folio("serve", "--workers", "2")
+    folio.setenv(FOLIO_REDIS_URL="redis://127.0.0.1:6379/0")
+    shared = folio("serve", "--workers", "2")
+    folio.monkeypatch.delenv("FOLIO_REDIS_URL")
+    single = folio("serve")
+
+    assert (alone.exit_code, shared.exit_code, single.exit_code) == (0, 0, 0)
+    assert "without FOLIO_REDIS_URL each worker keeps its own rate-limit counters" in alone.stderr
+    assert "FOLIO_REDIS_URL" not in shared.stderr + single.stderr
+
+
 def test_defaults_to_localhost_8000_with_one_worker(folio: Folio, uvicorn: UvicornStandIn):
     folio.setenv(FOLIO_STORAGE="memory")
 

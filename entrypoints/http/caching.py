@@ -13,6 +13,8 @@ from fastapi import Header, Request, Response
 from pydantic import BaseModel
 
 NO_STORE = "no-store"
+# The 304 of a read that answers an ETag, for its route's documented responses.
+NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is current"}
 
 
 def entity_tag(body: bytes, version: int | None = None) -> str:

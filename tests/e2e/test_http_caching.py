@@ -177,6 +177,29 @@ async def test_lists_are_public_and_conditional(
     assert draft.headers["cache-control"] == "no-store"
 
 
+async def test_tags_comments_and_profiles_are_public_and_conditional_when_anonymous(
+    client: AsyncClient, alice: Account
+) -> None:
+    post = await create_post(client, alice.headers, tags=["engines"])
+    said = await client.post(
+        f"/posts/{post['id']}/comments", headers=alice.headers, json={"body": "First!"}
+    )
+    assert said.status_code == 201, said.text
+    profile = f"/users/{alice.user['username']}/profile"
+    for path in ("/tags", f"/posts/{post['id']}/comments", profile):
+        first = await client.get(path)
+        assert first.status_code == 200, first.text
+        assert first.headers["cache-control"] == "public, max-age=5"
+        again = await client.get(path, headers={"If-None-Match": _etag(first)})
+        assert (again.status_code, again.content) == (304, b"")
+        signed_in = await client.get(path, headers=alice.headers)  # may say "following"
+        assert signed_in.headers["cache-control"] == "no-store"
+    comments = f"/posts/{post['id']}/comments"
+    before = _etag(await client.get(comments))
+    await client.post(comments, headers=alice.headers, json={"body": "Second."})
+    assert (await client.get(comments, headers={"If-None-Match": before})).status_code == 200
+
+
 async def test_the_max_age_is_a_setting(tmp_path: Path) -> None:
     container: Container = make_container(
         http_cache_max_age=60, **storage_settings("memory", tmp_path)

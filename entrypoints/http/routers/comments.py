@@ -3,13 +3,14 @@
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from application.social.add_comment import AddComment, AddCommentCommand
 from application.social.delete_comment import DeleteComment
 from application.social.list_comments import ListComments
 from domain.ids import CommentId, PostId
 from entrypoints.container import Container
+from entrypoints.http.caching import NOT_MODIFIED, represent
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
 from entrypoints.http.media_types import MediaTypeCheckedRoute
@@ -21,15 +22,21 @@ router = APIRouter(
 )
 
 
-@router.get("", response_model=CommentPage, responses=problem_responses(401, 404, 422))
+@router.get(
+    "",
+    response_model=CommentPage,
+    responses={304: NOT_MODIFIED, **problem_responses(401, 404, 422)},
+)
 async def list_comments(
+    request: Request,
     post_id: UUID,
     page: PageParams,
     viewer: OptionalActor,
     list_page: Annotated[ListComments, Depends(Inject[Container.social.list_comments])],
-) -> CommentPage:
-    """The post's comments, oldest first."""
-    return CommentPage.of(await list_page(PostId(post_id), page, viewer))
+) -> Response:
+    """The post's comments, oldest first (an anonymous page is public: anyone may cache it)."""
+    found = await list_page(PostId(post_id), page, viewer)
+    return represent(request, CommentPage.of(found), public=viewer is None)
 
 
 @router.post(

@@ -2,13 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request, Response
 
 from application.ports.read_model import PostStatus
 from application.posts.list_my_posts import ListMyPosts
 from application.social.get_feed import GetFeed
 from application.social.list_tags import ListTags
 from entrypoints.container import Container
+from entrypoints.http.caching import NOT_MODIFIED, represent
 from entrypoints.http.dependencies import CurrentActor, PageParams
 from entrypoints.http.injection import Inject
 from entrypoints.http.media_types import MediaTypeCheckedRoute
@@ -29,12 +30,15 @@ async def get_feed(
     return PostPage.of(await feed(actor, page))
 
 
-@router.get("/tags", response_model=TagsOut, responses=problem_responses(422))
+@router.get(
+    "/tags", response_model=TagsOut, responses={304: NOT_MODIFIED, **problem_responses(422)}
+)
 async def list_tags(
+    request: Request,
     tags: Annotated[ListTags, Depends(Inject[Container.social.list_tags])],
-) -> TagsOut:
-    """Tags of published posts, most used first (at most 100)."""
-    return TagsOut(tags=await tags())
+) -> Response:
+    """Tags of published posts, most used first (at most 100): the same for everyone, public."""
+    return represent(request, TagsOut(tags=await tags()), public=True)
 
 
 @router.get("/me/posts", response_model=PostPage, responses=problem_responses(401, 422))

@@ -14,7 +14,7 @@ from domain.posts.search import SearchQuery
 from domain.posts.values import Tag
 from domain.users.values import Username
 from entrypoints.container import Container
-from entrypoints.http.caching import if_match, represent, represent_json
+from entrypoints.http.caching import NOT_MODIFIED, if_match, represent, represent_json
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
 from entrypoints.http.media_types import MediaTypeCheckedRoute
@@ -31,7 +31,6 @@ from entrypoints.http.schemas.posts import (
 router = APIRouter(prefix="/posts", tags=["posts"], route_class=MediaTypeCheckedRoute)
 # A search's quotes pair up into phrases (domain/posts/search.py); no NUL either.
 BALANCED_QUOTES = r'^[^\x00"]*("[^\x00"]*"[^\x00"]*)*$'
-NOT_MODIFIED = {"description": "Not modified: the ETag given in If-None-Match is current"}
 
 
 @router.post(

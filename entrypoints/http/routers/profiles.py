@@ -2,13 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from application.social.follow_user import FollowUser
 from application.social.unfollow_user import UnfollowUser
 from application.users.get_profile import GetProfile
 from domain.users.values import Username
 from entrypoints.container import Container
+from entrypoints.http.caching import NOT_MODIFIED, represent
 from entrypoints.http.dependencies import CurrentActor, OptionalActor
 from entrypoints.http.injection import Inject
 from entrypoints.http.media_types import MediaTypeCheckedRoute
@@ -22,14 +23,21 @@ UsernamePath = Annotated[
 ]
 
 
-@router.get("/profile", response_model=ProfileOut, responses=problem_responses(401, 404, 422))
+@router.get(
+    "/profile",
+    response_model=ProfileOut,
+    responses={304: NOT_MODIFIED, **problem_responses(401, 404, 422)},
+)
 async def get_profile(
+    request: Request,
     username: UsernamePath,
     viewer: OptionalActor,
     fetch: Annotated[GetProfile, Depends(Inject[Container.social.get_profile])],
-) -> ProfileOut:
-    """The public profile of an active user, with ``following`` for the caller."""
-    return ProfileOut.model_validate(await fetch(username, viewer))
+) -> Response:
+    """The public profile of an active user, with ``following`` for the caller (so only an
+    anonymous answer is public)."""
+    profile = ProfileOut.model_validate(await fetch(username, viewer))
+    return represent(request, profile, public=viewer is None)
 
 
 @router.post("/follow", response_model=ProfileOut, responses=problem_responses(401, 404, 422))

@@ -9,7 +9,7 @@ from application.users.list_users import ListUsers
 from application.users.register_user import RegisterUser, RegisterUserCommand
 from domain.ids import UserId
 from entrypoints.container import Container
-from entrypoints.http.caching import represent
+from entrypoints.http.caching import NOT_MODIFIED, represent
 from entrypoints.http.dependencies import CurrentActor, OptionalActor, PageParams
 from entrypoints.http.injection import Inject
 from entrypoints.http.media_types import MediaTypeCheckedRoute
@@ -36,7 +36,9 @@ async def register_user(
     return UserOut.model_validate(view)
 
 
-@router.get("", response_model=UserPage, responses=problem_responses(401, 422))
+@router.get(
+    "", response_model=UserPage, responses={304: NOT_MODIFIED, **problem_responses(401, 422)}
+)
 async def list_users(
     request: Request,
     page: PageParams,
@@ -48,7 +50,11 @@ async def list_users(
     return represent(request, UserPage.of(found), public=viewer is None)
 
 
-@router.get("/{user_id}", response_model=UserOut, responses=problem_responses(401, 404, 422))
+@router.get(
+    "/{user_id}",
+    response_model=UserOut,
+    responses={304: NOT_MODIFIED, **problem_responses(401, 404, 422)},
+)
 async def get_user(
     request: Request,
     user_id: UUID,

@@ -73,8 +73,9 @@ def represent_json(
     version: int | None = None,
     public: bool = False,
     status_code: int = 200,
+    media_type: str = "application/json",
 ) -> Response:
-    """``represent`` for a body already written as JSON."""
+    """``represent`` for a body already written as JSON (as ``media_type``)."""
     etag = entity_tag(body, version)
     if public:
         headers = {
@@ -86,7 +87,7 @@ def represent_json(
         headers = {"ETag": etag, "Cache-Control": NO_STORE}
     if request.method in ("GET", "HEAD") and not_modified(_if_none_match(request), etag):
         return Response(status_code=304, headers=headers)
-    return Response(body, status_code, headers, media_type="application/json")
+    return Response(body, status_code, headers, media_type=media_type)
 
 
 def _if_none_match(request: Request) -> str | None:

@@ -29,6 +29,7 @@ def create_realworld_app(container: Container) -> FastAPI:
         default_response_class=RealWorldJSONResponse,
     )
     app.state.container = container
+    app.state.cache_max_age = container.settings().http_cache_max_age
     install_error_handlers(app)
     for module in (users, profiles, articles, favorites, comments, tags):
         app.include_router(module.router)

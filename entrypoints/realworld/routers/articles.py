@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from application.posts.create_post import CreatePost, CreatePostCommand
 from application.posts.delete_post import DeletePost
@@ -17,7 +17,7 @@ from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import NOT_BLANK
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
 from entrypoints.realworld.pagination import PageParams
-from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.responses import NOT_MODIFIED, RealWorldJSONResponse, cacheable
 from entrypoints.realworld.schemas.articles import (
     ArticleEnvelope,
     ArticlesEnvelope,
@@ -36,18 +36,22 @@ TAG_QUERY = Query(
 )
 
 
-@router.get("", response_model=ArticlesEnvelope, responses=error_responses(401, 422))
+@router.get(
+    "", response_model=ArticlesEnvelope, responses={**NOT_MODIFIED, **error_responses(401, 422)}
+)
 async def list_articles(
+    request: Request,
     page: PageParams,
     viewer: OptionalActor,
     list_posts: Annotated[ListPosts, Depends(Inject[Container.list_posts])],
     tag: Annotated[str | None, TAG_QUERY] = None,
     author: str | None = None,
     favorited: str | None = None,
-) -> RealWorldJSONResponse:
+) -> Response:
     """Published articles, most recent first; ``author`` and ``favorited`` are usernames."""
     where = PostListFilter(tag=tag, author=author, favorited_by=favorited)
-    return RealWorldJSONResponse(articles_of(await list_posts(where, page, viewer)))
+    found = await list_posts(where, page, viewer)
+    return cacheable(request, articles_of(found), public=viewer is None)
 
 
 @router.get("/feed", response_model=ArticlesEnvelope, responses=error_responses(401, 422))
@@ -60,13 +64,19 @@ async def feed(
     return RealWorldJSONResponse(articles_of(await get_feed(actor, page)))
 
 
-@router.get("/{slug}", response_model=ArticleEnvelope, responses=error_responses(401, 404))
+@router.get(
+    "/{slug}",
+    response_model=ArticleEnvelope,
+    responses={**NOT_MODIFIED, **error_responses(401, 404)},
+)
 async def get_article(
+    request: Request,
     slug: str,
     viewer: OptionalActor,
     get_post: Annotated[GetPost, Depends(Inject[Container.get_post])],
-) -> RealWorldJSONResponse:
-    return RealWorldJSONResponse({"article": article_of(await get_post(BySlug(slug), viewer))})
+) -> Response:
+    article = article_of(await get_post(BySlug(slug), viewer))
+    return cacheable(request, {"article": article}, public=viewer is None)
 
 
 @router.post(

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from application.errors import CommentNotFound
 from application.pagination import PageRequest
@@ -16,7 +16,7 @@ from domain.roles import Actor
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
-from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.responses import NOT_MODIFIED, RealWorldJSONResponse, cacheable
 from entrypoints.realworld.schemas.comments import (
     CommentEnvelope,
     CommentsEnvelope,
@@ -29,15 +29,21 @@ from entrypoints.realworld.schemas.errors import error_responses
 router = APIRouter(prefix="/articles/{slug}/comments", tags=["Comments"])
 
 
-@router.get("", response_model=CommentsEnvelope, responses=error_responses(401, 404))
+@router.get(
+    "",
+    response_model=CommentsEnvelope,
+    responses={**NOT_MODIFIED, **error_responses(401, 404)},
+)
 async def list_comments(
+    request: Request,
     slug: str,
     viewer: OptionalActor,
     list_page: Annotated[ListComments, Depends(Inject[Container.social.list_comments])],
-) -> RealWorldJSONResponse:
+) -> Response:
     """RealWorld has no pages here: every comment."""
     comments = await _every_comment(list_page, slug, viewer)
-    return RealWorldJSONResponse({"comments": [comment_of(view) for view in comments]})
+    listed = {"comments": [comment_of(view) for view in comments]}
+    return cacheable(request, listed, public=viewer is None)
 
 
 async def _every_comment(

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request, Response
 
 from application.social.follow_user import FollowUser
 from application.social.unfollow_user import UnfollowUser
@@ -10,7 +10,7 @@ from application.users.get_profile import GetProfile
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
-from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.responses import NOT_MODIFIED, RealWorldJSONResponse, cacheable
 from entrypoints.realworld.schemas.errors import error_responses
 from entrypoints.realworld.schemas.profiles import ProfileEnvelope, profile_of
 
@@ -22,13 +22,19 @@ SELF_FOLLOW = (
 router = APIRouter(prefix="/profiles", tags=["Profile"])
 
 
-@router.get("/{username}", response_model=ProfileEnvelope, responses=error_responses(401, 404))
+@router.get(
+    "/{username}",
+    response_model=ProfileEnvelope,
+    responses={**NOT_MODIFIED, **error_responses(401, 404)},
+)
 async def get_profile(
+    request: Request,
     username: str,
     viewer: OptionalActor,
     get: Annotated[GetProfile, Depends(Inject[Container.social.get_profile])],
-) -> RealWorldJSONResponse:
-    return RealWorldJSONResponse({"profile": profile_of(await get(username, viewer))})
+) -> Response:
+    profile = profile_of(await get(username, viewer))
+    return cacheable(request, {"profile": profile}, public=viewer is None)
 
 
 @router.post(

@@ -2,14 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel
 
 from application.social.list_tags import ListTags
 from entrypoints.container import Container
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import token_checked
-from entrypoints.realworld.responses import RealWorldJSONResponse
+from entrypoints.realworld.responses import NOT_MODIFIED, cacheable
 from entrypoints.realworld.schemas.errors import CHECKED_IF_SENT, error_responses
 
 router = APIRouter(tags=["Tags"])
@@ -23,10 +23,11 @@ class TagsEnvelope(BaseModel):
     "/tags",
     response_model=TagsEnvelope,
     dependencies=[Depends(token_checked)],  # a token given must be valid, even here
-    responses=error_responses(401, descriptions={401: CHECKED_IF_SENT}),
+    responses={**NOT_MODIFIED, **error_responses(401, descriptions={401: CHECKED_IF_SENT})},
 )
 async def list_tags(
+    request: Request,
     tags: Annotated[ListTags, Depends(Inject[Container.social.list_tags])],
-) -> RealWorldJSONResponse:
-    """Tags of published articles, most used first."""
-    return RealWorldJSONResponse({"tags": await tags()})
+) -> Response:
+    """Tags of published articles, most used first: the same for everyone."""
+    return cacheable(request, {"tags": await tags()}, public=True)

@@ -1,18 +1,20 @@
 """``folio serve``: the HTTP API under uvicorn."""
 
+import logging
 from typing import Annotated
 
 import typer
 import uvicorn
 
-from entrypoints.cli.console import fail, is_sqlite, load_settings, warn
+from entrypoints.cli.console import fail, is_sqlite, load_settings
 from entrypoints.cli.db import migrate_database
 from entrypoints.cli.metrics_port import prepare_metrics
 from entrypoints.cli.startup import check_schema
-from entrypoints.logs import logging_config
+from entrypoints.logs import configure_logging, logging_config
 from entrypoints.settings import InsecureSettings
 
 APP_FACTORY = "entrypoints.http.app:create_app"
+logger = logging.getLogger("folio.serve")
 WORKER_HEALTHCHECK_SECONDS = 30
 
 
@@ -41,10 +43,12 @@ def serve(
         migrate_database(settings.database_url)
     elif settings.storage == "sql":
         check_schema(settings)
+    # Logged, not printed: with FOLIO_LOG_FORMAT=json every line on stderr is a JSON record.
+    configure_logging(settings.log_level, settings.effective_log_format)
     if settings.storage == "memory" and workers > 1:
-        warn("memory storage is per process: each worker keeps its own users and posts")
+        logger.warning("memory storage is per process: each worker keeps its own users and posts")
     if workers > 1 and not settings.redis_url:
-        warn(
+        logger.warning(
             "without FOLIO_REDIS_URL each worker keeps its own rate-limit counters, live events "
             "and WebSocket cap: a client gets the limits once per worker and hears only its "
             "worker's events (docs/deployment.md)"

@@ -18,6 +18,9 @@ ALWAYS = {
 }
 # Request headers that carry credentials: the responses to such requests are not stored.
 CREDENTIALS = frozenset({b"authorization", b"cookie"})
+# The message that starts an HTTP response: a request's, or the one refusing a WebSocket
+# handshake (ASGI's websocket.http.response).
+START = {"http": "http.response.start", "websocket": "websocket.http.response.start"}
 
 
 def _headers(*, docs: bool, no_store: bool, hsts: bool) -> dict[str, str]:
@@ -49,17 +52,19 @@ _RAW = {
 
 
 class SecurityHeadersMiddleware:
-    """Adds the security headers to every HTTP response and drops any ``server`` banner: every
-    header of ``ALWAYS``, the API's or the docs' Content-Security-Policy, ``no-store`` for
-    token paths and for requests with credentials, and HSTS over HTTPS."""
+    """Adds the security headers to every HTTP response (a refused WebSocket handshake's too)
+    and drops any ``server`` banner: every header of ``ALWAYS``, the API's or the docs'
+    Content-Security-Policy, ``no-store`` for token paths and for requests with credentials,
+    and HSTS over HTTPS."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in START:
             await self.app(scope, receive, send)
             return
+        start = START[scope["type"]]
         path: str = scope.get("path", "")
         no_store = path.startswith(TOKEN_PATHS) or any(
             name in CREDENTIALS for name, _ in scope["headers"]
@@ -68,7 +73,7 @@ class SecurityHeadersMiddleware:
         extra, replaced = _RAW[path.startswith(DOCS_PATHS), no_store, hsts]
 
         async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
+            if message["type"] == start:
                 kept = [h for h in message.get("headers", ()) if h[0] not in replaced]
                 message["headers"] = kept + extra
             await send(message)

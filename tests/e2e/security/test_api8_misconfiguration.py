@@ -101,3 +101,4 @@ async def test_a_websocket_handshake_to_an_untrusted_host_is_refused_with_the_pr
     async with serving(container) as server:  # the client names 127.0.0.1 as the host
         refused = await refused_handshake(server.ws)
         assert assert_problem(refused, 400)["detail"] == "this host name is not served here"
+        assert refused.headers["x-content-type-options"] == "nosniff"  # as on every response

@@ -14,6 +14,9 @@ REALWORLD_PREFIX = "/api"  # entrypoints.realworld.app.PREFIX, which imports the
 # own (uvicorn offers it); without it, a close before accept is a bare 403.
 DENIAL_RESPONSE = "websocket.http.response"
 POLICY_VIOLATION = 1008
+# The messages that carry a response (``<prefix>.start``, ``<prefix>.body``) by scope type: a
+# request's, or the one refusing a WebSocket handshake.
+RESPONSE_MESSAGES = {"http": "http.response", "websocket": DENIAL_RESPONSE}
 
 
 async def send_problem(
@@ -31,12 +34,10 @@ async def send_problem(
     API's prefix, its own error format instead (``{"errors": {"body": [detail]}}``). A
     WebSocket handshake is refused with the same response where the server allows it, else
     closed (the server then answers 403)."""
-    messages = "http.response"
-    if scope["type"] == "websocket":
-        if DENIAL_RESPONSE not in scope.get("extensions", {}):
-            await send({"type": "websocket.close", "code": POLICY_VIOLATION})
-            return
-        messages = "websocket.http.response"
+    if scope["type"] == "websocket" and DENIAL_RESPONSE not in scope.get("extensions", {}):
+        await send({"type": "websocket.close", "code": POLICY_VIOLATION})
+        return
+    messages = RESPONSE_MESSAGES[scope["type"]]
     path: str = scope.get("path", "")
     if path == REALWORLD_PREFIX or path.startswith(REALWORLD_PREFIX + "/"):
         media_type = "application/json; charset=utf-8"  # as every RealWorld reply

@@ -2,6 +2,7 @@
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from entrypoints.http.asgi_problem import RESPONSE_MESSAGES
 from entrypoints.http.docs import CONTENT_SECURITY_POLICY as DOCS_CSP
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
@@ -18,9 +19,8 @@ ALWAYS = {
 }
 # Request headers that carry credentials: the responses to such requests are not stored.
 CREDENTIALS = frozenset({b"authorization", b"cookie"})
-# The message that starts an HTTP response: a request's, or the one refusing a WebSocket
-# handshake (ASGI's websocket.http.response).
-START = {"http": "http.response.start", "websocket": "websocket.http.response.start"}
+# The message that starts a response, by scope type (a refused WebSocket handshake's too).
+_STARTS = {kind: f"{prefix}.start" for kind, prefix in RESPONSE_MESSAGES.items()}
 
 
 def _headers(*, docs: bool, no_store: bool, hsts: bool) -> dict[str, str]:
@@ -61,10 +61,10 @@ class SecurityHeadersMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in START:
+        start = _STARTS.get(scope["type"])
+        if start is None:
             await self.app(scope, receive, send)
             return
-        start = START[scope["type"]]
         path: str = scope.get("path", "")
         no_store = path.startswith(TOKEN_PATHS) or any(
             name in CREDENTIALS for name, _ in scope["headers"]

@@ -15,12 +15,6 @@ class RealWorldJSONResponse(JSONResponse):
     media_type = "application/json; charset=utf-8"
 
 
-# The 304 of a read that answers an ETag, for its route's documented responses.
-NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
-    304: {"description": "Not modified: the ETag given in If-None-Match is current"}
-}
-
-
 def cacheable(request: Request, content: Any, *, public: bool) -> Response:
     """``content`` as a RealWorld reply with a strong ETag (a 304 when If-None-Match names it)
     and, when ``public`` (read without a token), ``Cache-Control: public`` for

@@ -13,11 +13,12 @@ from application.posts.update_post import UpdatePost, UpdatePostCommand
 from application.social.get_feed import GetFeed
 from domain.posts.values import Tag
 from entrypoints.container import Container
+from entrypoints.http.caching import NOT_MODIFIED
 from entrypoints.http.injection import Inject
 from entrypoints.http.schemas.common import NOT_BLANK
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
 from entrypoints.realworld.pagination import PageParams
-from entrypoints.realworld.responses import NOT_MODIFIED, RealWorldJSONResponse, cacheable
+from entrypoints.realworld.responses import RealWorldJSONResponse, cacheable
 from entrypoints.realworld.schemas.articles import (
     ArticleEnvelope,
     ArticlesEnvelope,
@@ -37,7 +38,7 @@ TAG_QUERY = Query(
 
 
 @router.get(
-    "", response_model=ArticlesEnvelope, responses={**NOT_MODIFIED, **error_responses(401, 422)}
+    "", response_model=ArticlesEnvelope, responses={304: NOT_MODIFIED, **error_responses(401, 422)}
 )
 async def list_articles(
     request: Request,
@@ -67,7 +68,7 @@ async def feed(
 @router.get(
     "/{slug}",
     response_model=ArticleEnvelope,
-    responses={**NOT_MODIFIED, **error_responses(401, 404)},
+    responses={304: NOT_MODIFIED, **error_responses(401, 404)},
 )
 async def get_article(
     request: Request,

@@ -14,9 +14,10 @@ from application.social.views import CommentView
 from domain.ids import CommentId
 from domain.roles import Actor
 from entrypoints.container import Container
+from entrypoints.http.caching import NOT_MODIFIED
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
-from entrypoints.realworld.responses import NOT_MODIFIED, RealWorldJSONResponse, cacheable
+from entrypoints.realworld.responses import RealWorldJSONResponse, cacheable
 from entrypoints.realworld.schemas.comments import (
     CommentEnvelope,
     CommentsEnvelope,
@@ -32,7 +33,7 @@ router = APIRouter(prefix="/articles/{slug}/comments", tags=["Comments"])
 @router.get(
     "",
     response_model=CommentsEnvelope,
-    responses={**NOT_MODIFIED, **error_responses(401, 404)},
+    responses={304: NOT_MODIFIED, **error_responses(401, 404)},
 )
 async def list_comments(
     request: Request,

@@ -8,9 +8,10 @@ from application.social.follow_user import FollowUser
 from application.social.unfollow_user import UnfollowUser
 from application.users.get_profile import GetProfile
 from entrypoints.container import Container
+from entrypoints.http.caching import NOT_MODIFIED
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import CurrentActor, OptionalActor
-from entrypoints.realworld.responses import NOT_MODIFIED, RealWorldJSONResponse, cacheable
+from entrypoints.realworld.responses import RealWorldJSONResponse, cacheable
 from entrypoints.realworld.schemas.errors import error_responses
 from entrypoints.realworld.schemas.profiles import ProfileEnvelope, profile_of
 
@@ -25,7 +26,7 @@ router = APIRouter(prefix="/profiles", tags=["Profile"])
 @router.get(
     "/{username}",
     response_model=ProfileEnvelope,
-    responses={**NOT_MODIFIED, **error_responses(401, 404)},
+    responses={304: NOT_MODIFIED, **error_responses(401, 404)},
 )
 async def get_profile(
     request: Request,

@@ -7,9 +7,10 @@ from pydantic import BaseModel
 
 from application.social.list_tags import ListTags
 from entrypoints.container import Container
+from entrypoints.http.caching import NOT_MODIFIED
 from entrypoints.http.injection import Inject
 from entrypoints.realworld.auth import token_checked
-from entrypoints.realworld.responses import NOT_MODIFIED, cacheable
+from entrypoints.realworld.responses import cacheable
 from entrypoints.realworld.schemas.errors import CHECKED_IF_SENT, error_responses
 
 router = APIRouter(tags=["Tags"])
@@ -23,7 +24,7 @@ class TagsEnvelope(BaseModel):
     "/tags",
     response_model=TagsEnvelope,
     dependencies=[Depends(token_checked)],  # a token given must be valid, even here
-    responses={**NOT_MODIFIED, **error_responses(401, descriptions={401: CHECKED_IF_SENT})},
+    responses={304: NOT_MODIFIED, **error_responses(401, descriptions={401: CHECKED_IF_SENT})},
 )
 async def list_tags(
     request: Request,

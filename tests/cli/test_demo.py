@@ -92,9 +92,7 @@ def test_an_unmigrated_database_is_named(folio: Folio) -> None:
 def test_a_drawn_password_the_policy_refuses_is_drawn_again(migrated: Folio) -> None:
     """A random password may hold a user's name ("ada"): the demo draws another."""
     draws = iter(["xyADAxyzw0123456", *(f"Rq7-kZ2pW9_t{n:04d}" for n in range(20))])
-    migrated.monkeypatch.setattr(
-        "entrypoints.cli.demo.secrets.token_urlsafe", lambda _: next(draws)
-    )
+    migrated.monkeypatch.setattr("entrypoints.cli.demo.draw_password", lambda: next(draws))
 
     result = migrated("demo", "seed")
 
